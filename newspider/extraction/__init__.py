@@ -1,0 +1,1 @@
+"""Pure extraction: from (html, url) to an article. No Scrapy imports here."""

@@ -1,0 +1,143 @@
+"""The article body: the text a reader came for, paragraphs separated by one blank line.
+
+Signals, strongest first:
+1. a per-site CSS override for the body (site configuration);
+2. the generic main-content method, trafilatura, run on the page *after* widget removal so it never
+   sees ads, comment threads or related-story lists (comments off: `include_comments=False`);
+3. schema.org `articleBody` when it holds clearly more of the story than the generic method found;
+4. our own densest-paragraph-block fallback when trafilatura finds nothing.
+Then trailers ("Source link", "Read more"), ad labels, repeated bylines and a duplicated lead go.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import lxml.html
+
+from .document import element_text, normalize_space
+from .metadata import SOURCE_LINK_TEXT
+from .widgets import article_anchor, is_ad_label
+
+_TRAILERS = re.compile(
+    r"^(read more|continue reading|read the full (story|article)|lire la suite|lire plus|"
+    r"weiterlesen|mehr lesen|leer más|seguir leyendo|leggi tutto|continua a leggere|leia mais|"
+    r"lees meer|share this( article)?|partager|teilen|compartir|condividi|"
+    r"(advertisement|publicité|anzeige|werbung|publicidad)\s*[-–—]*)\s*[:.…]*$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^(by|par|von|por|di|door)\s+", re.IGNORECASE)
+
+
+@dataclass
+class Body:
+    text: str
+    method: str  # "css", "generic", "jsonld", "fallback" or "none"
+
+
+def paragraphs_of(text: str) -> list[str]:
+    return [p for p in (normalize_space(line) for line in re.split(r"\n+", text or "")) if p]
+
+
+def _generic(html: str, url: str | None) -> str:
+    import trafilatura
+
+    extracted = trafilatura.extract(
+        html,
+        url=url,
+        output_format="txt",
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        favor_precision=False,
+        deduplicate=False,
+        with_metadata=False,
+    )
+    return extracted or ""
+
+
+_BLOCKS = ("p", "h2", "h3", "h4", "li", "blockquote", "pre")
+
+
+def _outer_blocks(node) -> list:
+    """Paragraph-level blocks under `node`, skipping blocks nested in other blocks."""
+    found = []
+    for element in node.iter(*_BLOCKS):
+        ancestor = element.getparent()
+        while ancestor is not None and ancestor is not node and ancestor.tag not in _BLOCKS:
+            ancestor = ancestor.getparent()
+        if ancestor is None or ancestor is node:
+            found.append(element)
+    return found
+
+
+def _css_body(tree, selector: str) -> str:
+    blocks: list[str] = []
+    for node in tree.cssselect(selector):
+        inner = _outer_blocks(node)
+        blocks.extend(element_text(e) for e in inner) if inner else blocks.append(element_text(node))
+    return "\n".join(b for b in blocks if b)
+
+
+def _fallback(tree) -> str:
+    anchor = article_anchor(tree)
+    if anchor is None:
+        return ""
+    blocks = [element_text(e) for e in anchor if isinstance(e.tag, str) and e.tag in ("p", "h2", "h3", "h4", "ul", "ol", "blockquote")]
+    return "\n".join(b for b in blocks if b)
+
+
+def _shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + n]) for i in range(max(0, len(words) - n + 1))}
+
+
+def clean_paragraphs(paragraphs: list[str], *, authors: list[str], title: str | None) -> list[str]:
+    """Drop trailers, ad labels, a repeated title or byline, and consecutive duplicates."""
+    author_keys = {a.lower() for a in authors}
+    cleaned: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        lowered = paragraph.lower()
+        if is_ad_label(paragraph) or _TRAILERS.match(paragraph) or SOURCE_LINK_TEXT.match(paragraph):
+            continue
+        if index < 3 and title and lowered == title.lower():
+            continue
+        if author_keys and len(paragraph) < 100 and (
+            lowered in author_keys or _BYLINE.sub("", lowered).strip(" .") in author_keys
+        ):
+            continue
+        if cleaned and lowered == cleaned[-1].lower():
+            continue
+        cleaned.append(paragraph)
+    return cleaned
+
+
+def extract_body(
+    clean_tree: lxml.html.HtmlElement,
+    url: str | None = None,
+    *,
+    body_css: str | None = None,
+    jsonld_body: str | None = None,
+    authors: list[str] | None = None,
+    title: str | None = None,
+) -> Body:
+    """The article text of a page whose widgets were already removed."""
+    text, method = "", "none"
+    if body_css:
+        text, method = _css_body(clean_tree, body_css), "css"
+    if not text.strip():
+        html = lxml.html.tostring(clean_tree, encoding="unicode")
+        text, method = _generic(html, url), "generic"
+    if jsonld_body and len(jsonld_body) >= 300 and method != "css":
+        # articleBody is often a teaser or lacks paragraph breaks: use it when the page text
+        # misses a good part of it.
+        found = _shingles(text)
+        declared = _shingles(jsonld_body)
+        if declared and len(declared & found) / len(declared) < 0.6 and len(jsonld_body) > 1.2 * len(text):
+            text, method = jsonld_body, "jsonld"
+    if not text.strip():
+        text, method = _fallback(clean_tree), "fallback"
+    paragraphs = clean_paragraphs(paragraphs_of(text), authors=authors or [], title=title)
+    return Body("\n\n".join(paragraphs), method if paragraphs else "none")

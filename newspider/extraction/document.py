@@ -1,0 +1,191 @@
+"""From response bytes to a parsed HTML tree: refuse what is not HTML, repair mislabelled charsets.
+
+Scrapy decodes by the Content-Type header first; a Shift_JIS page sent as UTF-8 then decodes with
+replacement characters and no log line. `decode_html` checks the result and falls back to the
+page's own `<meta charset>` and then to detection, reporting what it did.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+from w3lib.encoding import html_body_declared_encoding, html_to_unicode, resolve_encoding
+
+# Tags whose text is never page text.
+NON_TEXT_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "canvas")
+
+_BINARY_SIGNATURES = (
+    (b"%PDF-", "pdf"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"PK\x03\x04", "zip"),
+    (b"\x1f\x8b", "gzip"),
+    (b"RIFF", "riff"),
+    (b"OggS", "ogg"),
+    (b"ID3", "mp3"),
+    (b"\x00\x00\x00", "binary"),
+)
+_HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
+
+
+class NotHtml(ValueError):
+    """The bytes are not an HTML page; the message says why."""
+
+
+@dataclass
+class DecodedPage:
+    text: str
+    encoding: str
+    note: str | None = None  # set when the declared charset was wrong and was repaired
+
+
+def sniff_not_html(body: bytes, content_type: str | None) -> str | None:
+    """Why `body` is not an HTML page, or None when it may be one."""
+    if not body or not body.strip():
+        return "empty response body"
+    head = body[:16]
+    for signature, kind in _BINARY_SIGNATURES:
+        if head.startswith(signature):
+            return f"binary content ({kind}) where a page was expected"
+    media = (content_type or "").split(";")[0].strip().lower()
+    if media and not media.startswith(_HTML_CONTENT_TYPES) and not media.endswith("+xml"):
+        if b"<html" not in body[:2048].lower():
+            return f"content type {media!r} is not HTML"
+    if b"\x00" in body[:4096] and not body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "binary content (NUL bytes) where a page was expected"
+    return None
+
+
+def _replacement_share(text: str) -> float:
+    return text.count("\ufffd") / max(1, len(text))
+
+
+def decode_html(body: bytes, header_encoding: str | None = None) -> DecodedPage:
+    """Decode page bytes: BOM, then header, then `<meta charset>`, checked for replacement characters."""
+    encoding, text = html_to_unicode(
+        f"text/html; charset={header_encoding}" if header_encoding else None, body
+    )
+    if _replacement_share(text) < 0.0005:
+        return DecodedPage(text, encoding)
+    candidates: list[str] = []
+    declared = html_body_declared_encoding(body)
+    if declared:
+        candidates.append(resolve_encoding(declared) or declared)
+    try:
+        from charset_normalizer import from_bytes  # ships with trafilatura
+
+        best = from_bytes(body[:200_000]).best()
+        if best is not None:
+            candidates.append(best.encoding)
+    except ImportError:  # pragma: no cover - dependency of trafilatura
+        pass
+    for candidate in candidates:
+        try:
+            repaired = body.decode(candidate)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        if _replacement_share(repaired) < _replacement_share(text):
+            return DecodedPage(
+                repaired,
+                candidate,
+                note=f"declared charset {encoding!r} gave {text.count(chr(0xFFFD))} replacement "
+                f"characters; decoded as {candidate!r}",
+            )
+    return DecodedPage(text, encoding, note=f"{text.count(chr(0xFFFD))} undecodable characters kept")
+
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+
+
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
+_WRAPPER_TAGS = re.compile(r"</?(div|span|section|font|center)\b[^>]*>", re.IGNORECASE)
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def parse_html(text: str) -> tuple[lxml.html.HtmlElement, str | None]:
+    """Parse page text into an lxml tree, with a note when the page had to be repaired.
+
+    libxml2 stops at about 2,048 nested elements and silently drops the rest; when the parsed
+    tree holds far less text than the markup, wrapper tags are removed and the page parsed again.
+    Raises NotHtml when nothing parseable is left.
+    """
+    text = _XML_DECLARATION.sub("", text)  # lxml refuses str input with an encoding declaration
+    if not text.strip():
+        raise NotHtml("empty page")
+    tree = _parse(text)
+    markup_letters = _letters(_MARKUP.sub(" ", text))
+    body = tree.find("body")
+    parsed_letters = _letters(element_text(body)) if body is not None else 0
+    if markup_letters > 200 and parsed_letters < 0.5 * markup_letters:
+        flattened = _parse(_WRAPPER_TAGS.sub(" ", text))
+        body = flattened.find("body")
+        if body is not None and _letters(element_text(body)) > parsed_letters:
+            return flattened, (
+                f"parser kept {parsed_letters} of {markup_letters} letters (nesting too deep?); "
+                "wrapper tags removed and page parsed again"
+            )
+    return tree, None
+
+
+def _parse(text: str) -> lxml.html.HtmlElement:
+    try:
+        tree = lxml.html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise NotHtml(f"unparseable HTML: {exc}") from exc
+    if tree is None:
+        raise NotHtml("no HTML document in the page")
+    return tree
+
+
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_LINE_BREAKS = re.compile(r"[\u2028\u2029\u0085]")
+
+
+def normalize_space(text: str) -> str:
+    """One space between words, no line breaks."""
+    return _SPACES.sub(" ", _LINE_BREAKS.sub(" ", text.replace("\n", " "))).strip()
+
+
+_BLOCK_TAGS = frozenset(
+    ("br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "tr", "section", "article",
+     "header", "footer", "nav", "aside", "ul", "ol", "blockquote", "figure", "figcaption", "form")
+)
+
+
+def element_text(element: lxml.html.HtmlElement) -> str:
+    """Visible text of an element, scripts and styles left out, whitespace collapsed.
+
+    Walks iteratively: pages nest deeper than Python's recursion limit.
+    """
+    parts: list[str] = []
+    skipping = 0
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        tag = node.tag if isinstance(node.tag, str) else None
+        if event == "start":
+            if tag in NON_TEXT_TAGS or tag is None:
+                skipping += tag is not None
+                continue
+            if not skipping and node.text:
+                parts.append(node.text)
+        else:
+            if tag in NON_TEXT_TAGS:
+                skipping -= 1
+            elif not skipping and tag in _BLOCK_TAGS:
+                parts.append(" ")
+            if node is not element and not skipping and node.tail:
+                parts.append(node.tail)
+    return normalize_space("".join(parts))
+
+
+def class_and_id(element: lxml.html.HtmlElement) -> str:
+    return f"{element.get('class', '')} {element.get('id', '')}".lower()

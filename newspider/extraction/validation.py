@@ -1,0 +1,70 @@
+"""Is this page an article? Section fronts, tag pages, login pages and empty script shells are not.
+
+Each rule gives a short reason name; the crawl counts drops by that name.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from .document import element_text
+from .urls import looks_like_article_url
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_APP_ROOTS = ('//*[@id="root"]', '//*[@id="app"]', '//*[@id="__next"]', '//*[@id="__nuxt"]', "//*[@data-reactroot]", "//*[@ng-app]")
+
+
+def word_count(text: str) -> int:
+    """Words, where each two CJK characters count as one word (CJK has no spaces)."""
+    cjk = len(_CJK.findall(text))
+    return len(_WORD.findall(_CJK.sub(" ", text))) + (cjk + 1) // 2
+
+
+def looks_like_script_shell(tree) -> bool:
+    """Little visible text but an app root or heavy scripts: the page is built by JavaScript."""
+    body = tree.find("body")
+    visible = element_text(body) if body is not None else ""
+    if len(visible) > 400:
+        return False
+    script_chars = sum(len(s.text or "") for s in tree.iter("script"))
+    bundles = len(tree.xpath("//script[@src]"))
+    app_root = any(tree.xpath(x) for x in _APP_ROOTS)
+    noscript = any("javascript" in (element_text(n) or "").lower() for n in tree.iter("noscript"))
+    return app_root or noscript or script_chars > 5000 or bundles >= 3
+
+
+def not_article_reason(
+    tree, url: str, text: str, *, page_type: str | None, min_words: int = 50
+) -> str | None:
+    """Why the page is not an article, or None when it is one.
+
+    `tree` is the page after widget removal, so related-story lists do not make an article
+    look like a listing.
+    """
+    words = word_count(text)
+    if words == 0:
+        return "script_shell" if looks_like_script_shell(tree) else "no_body"
+    if tree.xpath('//input[@type="password"]') and words < 150:
+        return "login_page"
+    declared_article = (page_type or "").startswith("article") or page_type in ("newsarticle", "blogposting")
+    if not declared_article:
+        host = urlsplit(url).hostname
+        own = url.split("#")[0]
+        teaser_texts = set()
+        story_links = set()
+        for anchor in tree.xpath("//body//a[@href]"):
+            target = urljoin(url, anchor.get("href")).split("#")[0]
+            if target != own and urlsplit(target).hostname == host and looks_like_article_url(target):
+                story_links.add(target)
+                label = element_text(anchor).lower()
+                if len(label) >= 15:
+                    teaser_texts.add(label)
+        paragraphs = [p.lower() for p in text.split("\n\n") if p.strip()]
+        teasers = sum(1 for p in paragraphs if any(p.startswith(t) or t.startswith(p) for t in teaser_texts))
+        if len(story_links) >= 5 and (teasers >= 0.3 * len(paragraphs) or words < 40 * len(story_links)):
+            return "listing_page"
+    if words < min_words:
+        return "script_shell" if looks_like_script_shell(tree) else "too_short"
+    return None

@@ -1,0 +1,306 @@
+"""Widget removal: ads, comment threads and forms, related/latest blocks, share bars, newsletter,
+cookie and author-bio boxes, taken out of the page before the article is looked for.
+
+Widgets are found three ways, each language-aware where text is involved:
+- class/id words (`td-a-rec`, `comment-respond`, `related-posts`, `share-buttons`, ...);
+- what a block says: ad labels ("- Advertisement -", "Publicité", "Anzeige", the theme
+  placeholder "spot_img"), block headings ("Latest news", "Articles similaires", "Lesen Sie auch");
+- what a form asks for: a textarea is a comment form, a lone e-mail field a newsletter sign-up.
+
+The block that holds the article's paragraphs (and anything marked `itemprop=articleBody`) is never
+removed, whatever its classes say: themes put words like "has-comments" on the article wrapper.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import lxml.html
+
+from .document import NON_TEXT_TAGS, class_and_id, element_text
+
+WIDGET_KINDS = ("ads", "comments", "related", "share", "newsletter", "cookie", "author_bio", "read_more")
+
+# class/id words per kind; matched against whole words of class and id values (split on - _ space).
+_CLASS_WORDS: dict[str, set[str]] = {
+    "ads": {
+        "ad", "ads", "advert", "adverts", "advertisement", "advertisements", "advertising", "adsbygoogle",
+        "adslot", "adunit", "adbox", "adblock", "adsense", "dfp", "gpt", "sponsor", "sponsored", "sponsors",
+        "promo", "promoted", "outbrain", "taboola", "teads", "publicite", "pub", "werbung", "anzeige",
+    },
+    "comments": {
+        "comment", "comments", "commentlist", "commentform", "respond", "disqus", "reply", "replies",
+        "kommentare", "commentaires", "comentarios",
+    },
+    "related": {
+        "related", "relatedposts", "recommended", "recommendations", "latest", "popular", "trending",
+        "mostread", "most", "yarpp", "morestories", "similar", "also",
+    },
+    "share": {"share", "sharing", "sharebar", "social", "addthis", "sharethis", "sharedaddy", "shariff"},
+    "newsletter": {"newsletter", "subscribe", "subscription", "signup", "mailchimp", "mc4wp", "optin"},
+    "cookie": {"cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "didomi", "cookiebar", "tarteaucitron"},
+    "author_bio": {"authorbox", "authorbio", "bio"},
+    "read_more": {"readmore", "continue"},
+}
+# Multi-word class names that mean a widget only together ("author-box", "read-more", "td-a-rec").
+_CLASS_PHRASES: dict[str, tuple[str, ...]] = {
+    "ads": ("td-a-rec", "td-adspot", "ad-slot", "ad-container", "ad-wrapper", "banner-ad"),
+    "comments": ("td-comments", "comments-area", "comment-list"),
+    "related": ("td-related", "more-stories", "most-read", "read-also", "also-read", "more-from", "you-may-like", "jp-relatedposts"),
+    "share": ("td-social", "social-share", "share-buttons"),
+    "author_bio": ("author-box", "author-bio", "about-author", "author-info", "td-author-box", "post-author-box"),
+    "read_more": ("read-more", "continue-reading", "lire-la-suite", "weiterlesen"),
+}
+# Words that are too common alone; they count only in the phrases above.
+_WEAK_WORDS = {"most", "also", "continue", "reply", "bio", "promo", "pub", "gpt", "latest", "popular"}
+
+# A block whose whole text is ad labels and placeholders, in any of these languages.
+_AD_LABEL = re.compile(
+    r"(advertisement|advertisements|advertising|anzeige|werbung|publicité|publicite|publicidad|"
+    r"pubblicità|publicidade|reklama|reclame|advertentie|annons|annonce|mainos|реклама|広告|광고|"
+    r"sponsored|sponsorisé|gesponsert|patrocinado|spot_img|ad)",
+    re.IGNORECASE,
+)
+_AD_FILLER = re.compile(r"[\s\-–—_|·•:()\[\]]*")
+
+# Headings that introduce a list of other stories or the comment section.
+_RELATED_HEADINGS = re.compile(
+    r"^(latest|related|more|most read|most popular|popular|trending|recommended|top stories|"
+    r"you may (also )?like|read (also|next|more)|more (news|stories|from)|editor'?s picks|"
+    r"dernières? (nouvelles|infos|actualités|actus)|à lire aussi|lire aussi|a lire aussi|sur le même sujet|"
+    r"articles? (similaires|liés|connexes)|les plus lus|nouvelles (liées|connexes)|plus d'articles|"
+    r"das könnte sie auch interessieren|lesen sie auch|mehr zum thema|weitere artikel|meistgelesen|neueste artikel|"
+    r"noticias relacionadas|te puede interesar|más noticias|lo más leído|últimas noticias|"
+    r"leggi anche|articoli correlati|ultime notizie|notícias relacionadas|leia também|"
+    r"gerelateerde artikelen|lees ook|meest gelezen|похожие статьи|читайте также)\b.{0,40}$",
+    re.IGNORECASE,
+)
+_COMMENT_HEADINGS = re.compile(
+    r"^(\d+\s+)?(comments?|leave a (reply|comment)|post a comment|join the discussion|"
+    r"commentaires?|laisser un commentaire|laissez un commentaire|réagir|répondre|"
+    r"kommentare?|kommentar schreiben|diskussion|deja un comentario|deja una respuesta|comentarios|"
+    r"lascia un commento|commenti|deixe um comentário|reacties|laat een reactie achter|комментарии)\b.{0,40}$",
+    re.IGNORECASE,
+)
+_COOKIE_TEXT = re.compile(
+    r"(we use cookies|this (web)?site uses cookies|utilise des cookies|utilisons des cookies|"
+    r"verwendet cookies|verwenden cookies|utiliza cookies|utilizamos cookies|usa i cookie|"
+    r"utilizziamo i cookie|gebruikt cookies)",
+    re.IGNORECASE,
+)
+_NEWSLETTER_TEXT = re.compile(r"(newsletter|subscribe|abonnez|abonnieren|suscríbete|iscriviti|inscrivez)", re.IGNORECASE)
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_PROTECTED_TAGS = ("html", "body", "head")
+
+
+@dataclass
+class WidgetReport:
+    """What `remove_widgets` took out: counts by kind, and the text of each removed block."""
+
+    counts: Counter = field(default_factory=Counter)
+    removed_text: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, kind: str, text: str) -> None:
+        self.counts[kind] += 1
+        if text:
+            self.removed_text.setdefault(kind, []).append(text)
+
+    def as_dict(self) -> dict[str, int]:
+        return {kind: self.counts.get(kind, 0) for kind in WIDGET_KINDS} | {
+            kind: n for kind, n in self.counts.items() if kind not in WIDGET_KINDS
+        }
+
+
+def _words(element: lxml.html.HtmlElement) -> tuple[set[str], str]:
+    raw = class_and_id(element)
+    return set(re.split(r"[\s\-_]+", raw)) - {""}, raw
+
+
+def class_kind(element: lxml.html.HtmlElement) -> str | None:
+    """The widget kind its class/id names, if any."""
+    words, raw = _words(element)
+    if not words:
+        return None
+    for kind, phrases in _CLASS_PHRASES.items():
+        if any(re.search(rf"(^|[\s]){re.escape(p)}($|[\s\-_])", raw) for p in phrases):
+            return kind
+    for kind, vocabulary in _CLASS_WORDS.items():
+        if (words & vocabulary) - _WEAK_WORDS:
+            return kind
+    return None
+
+
+def is_ad_label(text: str) -> bool:
+    """True for text made only of ad labels and placeholders ("- Advertisement -spot_imgspot_img")."""
+    if not text or len(text) > 120:
+        return False
+    stripped = _AD_LABEL.sub("", text)
+    return bool(_AD_LABEL.search(text)) and not _AD_FILLER.sub("", stripped) and text.strip().lower() != "ad"
+
+
+def article_anchor(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The element whose own paragraphs hold the most text: where the article most likely is."""
+    scores: Counter = Counter()
+    for paragraph in tree.iter("p"):
+        parent = paragraph.getparent()
+        if parent is not None:
+            scores[parent] += len(element_text(paragraph))
+    marked = tree.xpath('//*[@itemprop="articleBody"]')
+    if marked:
+        return marked[0]
+    if not scores:
+        return None
+    return scores.most_common(1)[0][0]
+
+
+def _link_density(element: lxml.html.HtmlElement) -> float:
+    text = element_text(element)
+    if not text:
+        return 0.0
+    links = sum(len(element_text(a)) for a in element.iter("a"))
+    return links / len(text)
+
+
+def _contains(ancestor, element) -> bool:
+    node = element
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _form_kind(form: lxml.html.HtmlElement) -> str | None:
+    if form.xpath(".//textarea"):
+        return "comments"
+    role = (form.get("role") or "").lower()
+    if role == "search" or form.xpath('.//input[@type="search"]') or form.xpath('.//input[@name="s" or @name="q"]'):
+        return None  # site search is chrome, not a widget
+    if form.xpath('.//input[@type="password"]'):
+        return None  # a login form; the validation step decides about login pages
+    if form.xpath('.//input[@type="email"]') or _NEWSLETTER_TEXT.search(element_text(form)):
+        return "newsletter"
+    return None
+
+
+def find_widgets(tree: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, str]]:
+    """Every widget block in the page with its kind; outermost blocks only."""
+    body = tree.find("body")
+    if body is None:
+        return []
+    anchor = article_anchor(tree)
+    found: dict[lxml.html.HtmlElement, str] = {}
+
+    def protected(element) -> bool:
+        return element.tag in _PROTECTED_TAGS or (anchor is not None and _contains(element, anchor))
+
+    def mark(element, kind: str) -> None:
+        if element is not None and not protected(element):
+            found.setdefault(element, kind)
+
+    lengths = _text_lengths(body)
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag in NON_TEXT_TAGS:
+            continue
+        kind = class_kind(element)
+        if kind:
+            mark(element, kind)
+            continue
+        if element.tag == "form":
+            form_kind = _form_kind(element)
+            if form_kind:
+                mark(element, form_kind)
+            continue
+        if element.tag in ("ins",) and "adsbygoogle" in class_and_id(element):
+            mark(element, "ads")
+            continue
+        if not lengths.get(element) or lengths[element] > 800 and element.tag not in _HEADING_TAGS:
+            continue  # long blocks are never labels, notices or headings
+        text = element_text(element)
+        if not text:
+            continue
+        if len(text) <= 120 and is_ad_label(text):
+            mark(_widest_with_same_text(element, is_ad_label), "ads")
+        elif element.tag in _HEADING_TAGS or (len(text) < 60 and "title" in class_and_id(element)):
+            if _COMMENT_HEADINGS.match(text):
+                _mark_heading_block(element, "comments", mark, protected)
+            elif _RELATED_HEADINGS.match(text):
+                _mark_heading_block(element, "related", mark, protected)
+        elif len(text) < 600 and _COOKIE_TEXT.search(text) and element.tag in ("div", "section", "aside", "p"):
+            mark(_widest_with_same_text(element, lambda t: len(t) < 800 and bool(_COOKIE_TEXT.search(t))), "cookie")
+
+    # Keep outermost blocks only: a block inside another widget goes with it.
+    outermost = []
+    for element, kind in found.items():
+        parent = element.getparent()
+        inside = False
+        while parent is not None:
+            if parent in found:
+                inside = True
+                break
+            parent = parent.getparent()
+        if not inside:
+            outermost.append((element, kind))
+    return outermost
+
+
+def _text_lengths(root) -> dict:
+    """Raw text length under every element, in one bottom-up pass (cheap pre-filter)."""
+    from lxml import etree
+
+    lengths: dict = {}
+    for event, node in etree.iterwalk(root, events=("end",)):
+        if not isinstance(node.tag, str) or node.tag in NON_TEXT_TAGS:
+            lengths[node] = 0
+            continue
+        total = len((node.text or "").strip())
+        for child in node:
+            total += lengths.get(child, 0) + len((child.tail or "").strip())
+        lengths[node] = total
+    return lengths
+
+
+def _widest_with_same_text(element, still_matches):
+    """Climb while the parent still says nothing but the same (ad label, cookie notice)."""
+    while True:
+        parent = element.getparent()
+        if parent is None or parent.tag in _PROTECTED_TAGS or not still_matches(element_text(parent)):
+            return element
+        element = parent
+
+
+def _mark_heading_block(heading, kind: str, mark, protected) -> None:
+    """A heading plus what it introduces: its whole box when that box is a link list (or the
+    comment section), else the heading and the link lists / forms that follow it."""
+    container = heading.getparent()
+    while container is not None and element_text(container) == element_text(heading):
+        heading, container = container, container.getparent()
+    if container is None:
+        return
+    if not protected(container) and _link_density(container) > 0.45:
+        mark(container, kind)
+        return
+    mark(heading, kind)
+    for sibling in heading.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag in _HEADING_TAGS or protected(sibling):
+            break
+        text = element_text(sibling)
+        if kind == "comments" or sibling.tag == "form" or not text or is_ad_label(text) or _link_density(sibling) > 0.45:
+            mark(sibling, kind)
+        else:
+            break
+
+
+def remove_widgets(tree: lxml.html.HtmlElement) -> WidgetReport:
+    """Remove every widget from `tree` in place; report counts by kind and the removed text."""
+    report = WidgetReport()
+    for element, kind in find_widgets(tree):
+        report.add(kind, element_text(element))
+        parent = element.getparent()
+        if parent is not None:
+            element.drop_tree()  # keeps the tail text, which belongs to the parent
+    return report

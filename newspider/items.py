@@ -1,0 +1,64 @@
+"""Items: `Page` travels through the pipelines; `Article` is what is written out.
+
+Both are plain dataclasses read through itemadapter. `Article`'s fields are the JSON Lines schema
+(`newspider/schema/article.schema.json`, version `SCHEMA_VERSION`); change them together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1.0.0"
+
+
+@dataclass
+class Page:
+    """A fetched page on its way to becoming an article; each pipeline fills its part."""
+
+    url: str
+    body: bytes
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)  # lower-cased names, first value
+    fetched_with: str = "http"
+    spider: str = ""
+    crawled_at: str = ""
+    site_name: str | None = None  # from the site configuration, when the page does not say
+    title_css: str | None = None
+    body_css: str | None = None
+    # Filled by the pipelines:
+    html: str | None = None
+    encoding: str | None = None
+    tree: Any = None  # the page as served (lxml), for metadata and chrome language
+    clean_tree: Any = None  # the page after widget removal, for the body
+    removed_widgets: dict[str, int] = field(default_factory=dict)
+    extracted: dict[str, Any] = field(default_factory=dict)  # title, text, dates, ... see extraction
+    notes: list[str] = field(default_factory=list)  # repairs made on the way (charset, nesting)
+    drop_reason: str | None = None  # set instead of dropping when the validator only annotates
+
+
+@dataclass
+class Article:
+    """One cleaned article: one line of the JSON Lines output."""
+
+    url: str
+    canonical_url: str
+    source_url: str | None
+    site_name: str | None
+    title: str | None
+    authors: list[str]
+    published_at: str | None
+    modified_at: str | None
+    text: str
+    word_count: int
+    article_language: str | None
+    article_language_confidence: float
+    chrome_language: str | None
+    chrome_language_confidence: float
+    chrome_language_evidence: dict[str, Any]
+    language_mismatch: bool
+    removed_widgets: dict[str, int]
+    fetched_with: str
+    crawled_at: str
+    spider: str
+    schema_version: str = SCHEMA_VERSION
