@@ -1,0 +1,39 @@
+"""Crawl summary: where the articles went and why pages were dropped, printed when a crawl ends."""
+
+from __future__ import annotations
+
+import logging
+
+from scrapy import signals
+
+logger = logging.getLogger(__name__)
+
+
+class CrawlSummary:
+    """At spider close, logs and prints one line per output file (`N articles → path`) and the
+    drop reasons counted by the pipelines (`newspider/dropped/<reason>`)."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.outputs: list[tuple[str, int]] = []
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        extension = cls(crawler)
+        crawler.signals.connect(extension.feed_slot_closed, signal=signals.feed_slot_closed)
+        crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
+        return extension
+
+    def feed_slot_closed(self, slot):
+        self.outputs.append((slot.uri, slot.itemcount))
+
+    def engine_stopped(self):
+        stats = self.crawler.stats.get_stats()
+        prefix = "newspider/dropped/"
+        dropped = {k[len(prefix):]: v for k, v in sorted(stats.items()) if k.startswith(prefix)}
+        lines = [f"{count} articles → {uri}" for uri, count in self.outputs] or ["0 articles written (no output file)"]
+        if dropped:
+            lines.append("dropped: " + ", ".join(f"{reason} {n}" for reason, n in dropped.items()))
+        for line in lines:
+            logger.info(line)
+            print(f"newspider: {line}", flush=True)

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..extraction.urls import url_identity
+from ..items import Article
+from .base import drop
+
+_NON_WORD = re.compile(r"\W+")
+
+
+def text_fingerprint(text: str) -> str | None:
+    """Hash of the body's words; None for bodies too short to identify a story."""
+    words = _NON_WORD.sub(" ", text.lower()).strip()
+    if len(words) < 200:
+        return None
+    return hashlib.sha1(words.encode()).hexdigest()
+
+
+class DuplicateArticlePipeline:
+    """Writes each story once per crawl: a second article with the same URL identity (fetched or
+    canonical: tracking parameters, AMP, slash, `www.` ignored) or the same body text is dropped
+    as `duplicate`."""
+
+    crawl_only = True  # not run by `newspider extract`, which reports every input
+
+    def __init__(self, stats=None):
+        self.stats = stats
+        self.seen: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.stats)
+
+    def process_item(self, item):
+        if not isinstance(item, Article):
+            return item
+        keys = {"url:" + url_identity(item.url), "url:" + url_identity(item.canonical_url)}
+        fingerprint = text_fingerprint(item.text)
+        if fingerprint:
+            keys.add("text:" + fingerprint)
+        if keys & self.seen:
+            raise drop(self.stats, "duplicate", item.url, f"same story as {item.canonical_url}")
+        self.seen |= keys
+        return item

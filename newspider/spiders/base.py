@@ -1,0 +1,147 @@
+"""The crawling half: find article URLs through feeds, sitemaps and section pages, fetch them,
+and hand each article page to the item pipelines as a `Page`. No extraction happens here."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.linkextractors import LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
+
+from ..discovery.feeds import is_feed, parse_feed
+from ..discovery.sitemaps import parse_sitemap, robots_sitemaps
+from ..extraction.urls import looks_like_article_url
+from ..items import Page
+from ..sites import SiteConfig
+
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
+
+
+class NewsSpider(scrapy.Spider):
+    """Crawls one news site described by a `SiteConfig` (`self.site`).
+
+    Start: every sitemap (indexes followed, robots.txt `Sitemap:` lines read), every feed, every
+    start URL. Feed and sitemap entries that look like articles (the site's `article_url_pattern`,
+    or the URL's shape) are fetched as articles; section pages are followed `max_depth` links deep,
+    and the feeds they declare with `<link rel=alternate>` are read too.
+    """
+
+    site: SiteConfig | None = None
+    # Sitemaps and feeds are probed where a site does not list them; their 404s are not errors.
+    quiet_probe = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.site is None:
+            raise ValueError(f"spider {self.name!r} has no site configuration")
+        self.allowed_domains = list(self.site.hosts())
+        self._article_pattern = re.compile(self.site.article_url_pattern) if self.site.article_url_pattern else None
+        self._links = LinkExtractor(allow_domains=self.allowed_domains, unique=True)
+
+    # -- discovery ------------------------------------------------------------------------------
+    async def start(self):
+        for url in self.site.sitemaps:
+            yield scrapy.Request(url, self.parse_sitemap, errback=self.on_error, priority=10)
+        for url in self.site.feeds:
+            yield scrapy.Request(url, self.parse_feed, errback=self.on_error, priority=10)
+        for url in self.site.start_urls:
+            yield scrapy.Request(url, self.parse_section, errback=self.on_error, cb_kwargs={"depth": 0})
+
+    def is_article_url(self, url: str) -> bool:
+        parts = urlsplit(url)
+        if parts.hostname not in self.allowed_domains and not any(
+            (parts.hostname or "").endswith("." + d) for d in self.allowed_domains
+        ):
+            return False
+        if self._article_pattern is not None:
+            return bool(self._article_pattern.search(parts.path + (f"?{parts.query}" if parts.query else "")))
+        return looks_like_article_url(url)
+
+    def article_request(self, url: str, via: str, depth: int):
+        self.crawler.stats.inc_value(f"newspider/discovered/{via}")
+        return scrapy.Request(
+            url, self.parse_article, errback=self.on_error, priority=20,
+            meta={"discovered_via": via, "article_depth": depth},
+        )
+
+    def parse_feed(self, response):
+        entries = parse_feed(response.body, response.url)
+        if not entries:
+            level = "debug" if self.quiet_probe else "warning"
+            getattr(self.logger, level)(f"No entries in feed {response.url} (not an RSS/Atom feed, or empty)")
+            self.crawler.stats.inc_value("newspider/feeds/empty")
+            return
+        self.crawler.stats.inc_value("newspider/feeds/read")
+        for entry in entries:
+            if self.is_article_url(entry.url):
+                yield self.article_request(entry.url, "feed", self.site.max_depth)
+
+    def parse_sitemap(self, response):
+        if response.url.endswith("/robots.txt"):
+            for url in robots_sitemaps(response.text if hasattr(response, "text") else response.body.decode("latin-1")):
+                yield scrapy.Request(url, self.parse_sitemap, errback=self.on_error, priority=10)
+            return
+        sitemap = parse_sitemap(response.body)
+        if sitemap.kind == "invalid":
+            level = "debug" if self.quiet_probe else "warning"
+            getattr(self.logger, level)(f"Not a sitemap: {response.url}")
+            self.crawler.stats.inc_value("newspider/sitemaps/invalid")
+            return
+        self.crawler.stats.inc_value(f"newspider/sitemaps/{sitemap.kind}")
+        for entry in sitemap.entries:
+            if sitemap.kind == "index":
+                yield scrapy.Request(entry.url, self.parse_sitemap, errback=self.on_error, priority=10)
+            elif self.is_article_url(entry.url):
+                yield self.article_request(entry.url, "sitemap", self.site.max_depth)
+
+    def parse_section(self, response, depth: int):
+        if not hasattr(response, "text"):
+            self.logger.warning(f"Section page is not text: {response.url}")
+            return
+        for link in response.xpath("//link[@rel='alternate'][@href]"):
+            if (link.attrib.get("type") or "").lower() in _FEED_TYPES:
+                yield response.follow(link.attrib["href"], self.parse_feed, errback=self.on_error, priority=10)
+        yield from self.follow_links(response, depth)
+
+    def follow_links(self, response, depth: int):
+        for link in self._links.extract_links(response):
+            if self.is_article_url(link.url):
+                yield self.article_request(link.url, "section", depth + 1)
+            elif depth < self.site.max_depth:
+                yield scrapy.Request(link.url, self.parse_section, errback=self.on_error, cb_kwargs={"depth": depth + 1})
+
+    # -- articles -------------------------------------------------------------------------------
+    def parse_article(self, response):
+        headers = {
+            name.decode("latin-1").lower(): values[0].decode("latin-1")
+            for name, values in response.headers.items() if values
+        }
+        yield Page(
+            url=response.url,
+            body=response.body,
+            status=response.status,
+            headers=headers,
+            fetched_with="playwright" if "playwright" in response.flags or response.meta.get("playwright") else "http",
+            spider=self.name,
+            crawled_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            site_name=self.site.site_name,
+            title_css=self.site.title_css,
+            body_css=self.site.body_css,
+        )
+        depth = response.meta.get("article_depth", self.site.max_depth)
+        if depth < self.site.max_depth and hasattr(response, "text"):
+            yield from self.follow_links(response, depth)
+
+    def on_error(self, failure):
+        request = failure.request
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            reason = f"http_{status}"
+        else:
+            reason = failure.type.__name__
+        self.crawler.stats.inc_value(f"newspider/fetch_failed/{reason}")
+        level = "debug" if self.quiet_probe and request.callback in (self.parse_sitemap, self.parse_feed) else "warning"
+        getattr(self.logger, level)(f"Could not fetch {request.url}: {reason} ({failure.getErrorMessage()})")

@@ -1,0 +1,39 @@
+"""`scrapy crawl news -a url=https://any.site/`: a site with no configuration."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+from ..sites import SiteConfig
+from .base import NewsSpider
+
+# Where sites put sitemaps when robots.txt does not say.
+SITEMAP_GUESSES = ("/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml", "/sitemap-news.xml")
+
+
+class GenericNewsSpider(NewsSpider):
+    """Finds feeds and sitemaps by itself: robots.txt `Sitemap:` lines, the usual sitemap paths,
+    and the `<link rel=alternate>` feeds of the start page; then follows links within the site
+    (`-a depth=N`, default 2), fetching only URLs shaped like articles (`-a pattern=REGEX` to say)."""
+
+    name = "news"
+    quiet_probe = True
+
+    def __init__(self, url: str | None = None, depth: str | int = 2, pattern: str | None = None, *args, **kwargs):
+        if not url:
+            raise ValueError("the news spider needs a start URL: scrapy crawl news -a url=https://example.com/")
+        if "://" not in url:
+            url = "https://" + url
+        root = f"{urlsplit(url).scheme}://{urlsplit(url).netloc}"
+        host = urlsplit(url).hostname
+        hosts = {host, host[4:] if host.startswith("www.") else f"www.{host}"}
+        self.site = SiteConfig(
+            name="news",
+            start_urls=(url,),
+            allowed_domains=tuple(sorted(hosts)),
+            sitemaps=(urljoin(root, "/robots.txt"), *(urljoin(root, p) for p in SITEMAP_GUESSES)),
+            article_url_pattern=pattern,
+            max_depth=int(depth),
+            site_name=None,
+        )
+        super().__init__(*args, **kwargs)
