@@ -39,7 +39,8 @@ class NewsSpider(scrapy.Spider):
             raise ValueError(f"spider {self.name!r} has no site configuration")
         self.allowed_domains = list(self.site.hosts())
         self._article_pattern = re.compile(self.site.article_url_pattern) if self.site.article_url_pattern else None
-        self._links = LinkExtractor(allow_domains=self.allowed_domains, unique=True)
+        # Hosts are checked by on_site(): LinkExtractor's allow_domains compares host:port.
+        self._links = LinkExtractor(unique=True)
 
     # -- discovery ------------------------------------------------------------------------------
     async def start(self):
@@ -50,12 +51,14 @@ class NewsSpider(scrapy.Spider):
         for url in self.site.start_urls:
             yield scrapy.Request(url, self.parse_section, errback=self.on_error, cb_kwargs={"depth": 0})
 
+    def on_site(self, url: str) -> bool:
+        host = urlsplit(url).hostname or ""
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
     def is_article_url(self, url: str) -> bool:
-        parts = urlsplit(url)
-        if parts.hostname not in self.allowed_domains and not any(
-            (parts.hostname or "").endswith("." + d) for d in self.allowed_domains
-        ):
+        if not self.on_site(url):
             return False
+        parts = urlsplit(url)
         if self._article_pattern is not None:
             return bool(self._article_pattern.search(parts.path + (f"?{parts.query}" if parts.query else "")))
         return looks_like_article_url(url)
@@ -108,6 +111,8 @@ class NewsSpider(scrapy.Spider):
 
     def follow_links(self, response, depth: int):
         for link in self._links.extract_links(response):
+            if not self.on_site(link.url):
+                continue
             if self.is_article_url(link.url):
                 yield self.article_request(link.url, "section", depth + 1)
             elif depth < self.site.max_depth:

@@ -1,0 +1,101 @@
+"""Test helpers: every site is served by the tests themselves on 127.0.0.1.
+
+`demo_site` serves the bundled demo news site on a free port; `crawl()` runs a real
+`scrapy crawl` in a subprocess against a site file written for that port and returns the items
+and the crawl's stats.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from newspider.demo.site import DemoSite
+from newspider.schema import load_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SAFE_SETTINGS = ["-s", "TELNETCONSOLE_ENABLED=False", "-s", "REMOTE_CONTROL_ENABLED=False", "-s", "AUTOTHROTTLE_ENABLED=False"]
+
+
+@dataclass
+class CrawlResult:
+    items: list[dict]
+    lines: list[str]
+    stats: dict
+    log: str
+    stdout: str
+    returncode: int
+
+    def dropped(self) -> dict[str, int]:
+        prefix = "newspider/dropped/"
+        return {k[len(prefix):]: v for k, v in self.stats.items() if k.startswith(prefix)}
+
+
+def parse_stats(log: str) -> dict:
+    match = re.search(r"Dumping Scrapy stats:\n(\{.*?\})\n", log, re.DOTALL)
+    if not match:
+        return {}
+    text = re.sub(r"datetime\.datetime\([^)]*\)", "None", match.group(1))
+    return ast.literal_eval(text)
+
+
+def site_file(tmp_path: Path, base_url: str, name: str = "testsite", **overrides) -> Path:
+    """A site configuration for the demo site served at `base_url`."""
+    entry = {
+        "name": name,
+        "start_urls": [f"{base_url}/"],
+        "allowed_domains": ["127.0.0.1"],
+        "feeds": [f"{base_url}/feed.xml", f"{base_url}/fr/atom.xml"],
+        "sitemaps": [f"{base_url}/sitemap_index.xml"],
+        "article_url_pattern": r"^/[a-z]+/\d{4}/\d{2}/[^/]+\.html$",
+        "max_depth": 1,
+    }
+    entry.update(overrides)
+    lines = ["[[site]]"]
+    for key, value in entry.items():
+        if value is not None:
+            lines.append(f"{key} = {json.dumps(value)}")
+    path = tmp_path / f"{name}.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def crawl(spider: str, tmp_path: Path, *args: str, output: str | None = "out.jsonl", timeout: int = 180) -> CrawlResult:
+    out = tmp_path / output if output else None
+    command = [sys.executable, "-m", "scrapy", "crawl", spider, *SAFE_SETTINGS, *args]
+    if out is not None:
+        command += ["-O", str(out)]
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newspider.settings", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=timeout)
+    lines = out.read_text(encoding="utf-8").split("\n")[:-1] if out is not None and out.exists() else []
+    return CrawlResult([json.loads(line) for line in lines], lines, parse_stats(done.stderr), done.stderr, done.stdout, done.returncode)
+
+
+@pytest.fixture(scope="session")
+def demo_site():
+    running = DemoSite().serve()
+    yield running.site
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def schema_validator():
+    return jsonschema.Draft202012Validator(load_schema())
+
+
+@pytest.fixture(scope="session")
+def demo_crawl(demo_site, tmp_path_factory) -> CrawlResult:
+    """One crawl of the whole demo site, shared by the tests that read its output."""
+    tmp = tmp_path_factory.mktemp("demo_crawl")
+    return crawl("testsite", tmp, "-s", f"SITES_FILES={site_file(tmp, demo_site.base_url)}")
