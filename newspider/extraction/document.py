@@ -105,6 +105,8 @@ _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=
 
 
 _MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
+_TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.IGNORECASE)
+_TITLE_CLOSE = re.compile(r"</title\s*>", re.IGNORECASE)
 _WRAPPER_TAGS = re.compile(r"</?(div|span|section|font|center)\b[^>]*>", re.IGNORECASE)
 
 
@@ -122,6 +124,14 @@ def parse_html(text: str) -> tuple[lxml.html.HtmlElement, str | None]:
     text = _XML_DECLARATION.sub("", text)  # lxml refuses str input with an encoding declaration
     if not text.strip():
         raise NotHtml("empty page")
+    note = None
+    opening = _TITLE_OPEN.search(text)
+    if opening and not _TITLE_CLOSE.search(text, opening.end()):
+        # An unclosed <title> swallows the whole page as title text: close it at the next tag.
+        end = text.find("<", opening.end())
+        end = len(text) if end < 0 else end
+        text = text[:end] + "</title>" + text[end:]
+        note = "unclosed <title> closed before the next tag"
     tree = _parse(text)
     markup_letters = _letters(_MARKUP.sub(" ", text))
     body = tree.find("body")
@@ -134,7 +144,7 @@ def parse_html(text: str) -> tuple[lxml.html.HtmlElement, str | None]:
                 f"parser kept {parsed_letters} of {markup_letters} letters (nesting too deep?); "
                 "wrapper tags removed and page parsed again"
             )
-    return tree, None
+    return tree, note
 
 
 def _parse(text: str) -> lxml.html.HtmlElement:

@@ -282,17 +282,24 @@ def _mark_heading_block(heading, kind: str, mark, protected) -> None:
     if not protected(container) and _link_density(container) > 0.45:
         mark(container, kind)
         return
-    mark(heading, kind)
+    block = [heading]
     for sibling in heading.itersiblings():
         if not isinstance(sibling.tag, str):
             continue
         if sibling.tag in _HEADING_TAGS or protected(sibling):
             break
         text = element_text(sibling)
-        if kind == "comments" or sibling.tag == "form" or not text or is_ad_label(text) or _link_density(sibling) > 0.45:
-            mark(sibling, kind)
+        comment_list = kind == "comments" and sibling.tag in ("ol", "ul", "form")
+        if comment_list or sibling.tag == "form" or not text or is_ad_label(text) or _link_density(sibling) > 0.45:
+            block.append(sibling)
         else:
             break
+    children = [c for c in container if isinstance(c.tag, str)]
+    if not protected(container) and all(c in block for c in children):
+        mark(container, kind)  # the box holds nothing else: one widget, not several
+        return
+    for element in block:
+        mark(element, kind)
 
 
 def remove_widgets(tree: lxml.html.HtmlElement) -> WidgetReport:
