@@ -113,23 +113,26 @@ class WidgetReport:
         }
 
 
-def _words(element: lxml.html.HtmlElement) -> tuple[set[str], str]:
-    raw = class_and_id(element)
-    return set(re.split(r"[\s\-_]+", raw)) - {""}, raw
+_PHRASE_KIND = {phrase: kind for kind, phrases in _CLASS_PHRASES.items() for phrase in phrases}
+_PHRASES = re.compile(
+    r"(?:^|\s)(" + "|".join(sorted(map(re.escape, _PHRASE_KIND), key=len, reverse=True)) + r")(?=$|[\s\-_])"
+)
+_WORD_KIND = {w: kind for kind, words in _CLASS_WORDS.items() for w in words - _WEAK_WORDS}
 
 
 def class_kind(element: lxml.html.HtmlElement) -> str | None:
     """The widget kind its class/id names, if any."""
-    words, raw = _words(element)
-    if not words:
+    raw = class_and_id(element).strip()
+    if not raw:
         return None
-    for kind, phrases in _CLASS_PHRASES.items():
-        if any(re.search(rf"(^|[\s]){re.escape(p)}($|[\s\-_])", raw) for p in phrases):
-            return kind
-    for kind, vocabulary in _CLASS_WORDS.items():
-        if (words & vocabulary) - _WEAK_WORDS:
-            return kind
-    return None
+    phrase = _PHRASES.search(raw)
+    if phrase:
+        return _PHRASE_KIND[phrase.group(1)]
+    kinds = {_WORD_KIND[w] for w in re.split(r"[\s\-_]+", raw) if w in _WORD_KIND}
+    if not kinds:
+        return None
+    # Same precedence as the table's order when words of two kinds meet.
+    return next(kind for kind in _CLASS_WORDS if kind in kinds)
 
 
 def is_ad_label(text: str) -> bool:
