@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
@@ -142,11 +143,15 @@ def normalize_date(value: str | None) -> str | None:
     if not value:
         return None
     value = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value if normalize_date(value + "T12:00:00") else None  # a date alone stays a date
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         try:
-            parsed = dateparser.parse(value, fuzzy=False)
+            with warnings.catch_warnings():  # "CEST" and friends: parsed as naive, not an error
+                warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+                parsed = dateparser.parse(value, fuzzy=False)
         except (ValueError, OverflowError, TypeError):
             return None
     if parsed is None or not 1990 <= parsed.year <= 2100:
