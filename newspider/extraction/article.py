@@ -27,6 +27,15 @@ _TRAILERS = re.compile(
     r"(advertisement|publicité|anzeige|werbung|publicidad)\s*[-–—]*)\s*[:.…]*$",
     re.IGNORECASE,
 )
+# Media-player and embed chrome that main-content methods let through (video.js and friends).
+_PLAYER_TEXT = re.compile(
+    r"^(this is a modal window\.?|beginning of dialog window.*|end of dialog window\.?|chapters|"
+    r"(captions|subtitles|descriptions) (off|settings)(, selected)?|default, selected|now (watching|playing)|"
+    r"next video starts in.*|view (photo|gallery|image)s?|play video|watch video|video|loading\.*|"
+    r"your browser does not support the video tag\.?|unfortunately,? this video is not available.*)$",
+    re.IGNORECASE,
+)
+_CODE_CHARS = re.compile(r"[{}\[\]<>=;\\|\"]")
 _BYLINE = re.compile(r"^(by|par|von|por|di|door)\s+", re.IGNORECASE)
 
 
@@ -40,11 +49,11 @@ def paragraphs_of(text: str) -> list[str]:
     return [p for p in (normalize_space(line) for line in re.split(r"\n+", text or "")) if p]
 
 
-def _generic(html: str, url: str | None) -> str:
+def _generic(tree, url: str | None) -> str:
     import trafilatura
 
     extracted = trafilatura.extract(
-        html,
+        tree,  # trafilatura copies a tree it is given: no serialising and parsing again
         url=url,
         output_format="txt",
         include_comments=False,
@@ -94,13 +103,26 @@ def _shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(max(0, len(words) - n + 1))}
 
 
-def clean_paragraphs(paragraphs: list[str], *, authors: list[str], title: str | None) -> list[str]:
-    """Drop trailers, ad labels, a repeated title or byline, and consecutive duplicates."""
+def looks_like_code(paragraph: str) -> bool:
+    """JSON, script or template text that leaked into the page text (a broken <svg>, say)."""
+    return len(paragraph) > 80 and len(_CODE_CHARS.findall(paragraph)) > 0.08 * len(paragraph)
+
+
+def clean_paragraphs(
+    paragraphs: list[str], *, authors: list[str], title: str | None, lead: str | None = None
+) -> list[str]:
+    """Drop trailers, ad labels, player chrome, leaked code, a repeated title or byline, and a lead
+    (or short line) printed twice in a row. A long paragraph repeated verbatim is kept: nothing says
+    the page did not mean it."""
     author_keys = {a.lower() for a in authors}
+    lead_key = (lead or "").lower().strip()
     cleaned: list[str] = []
     for index, paragraph in enumerate(paragraphs):
         lowered = paragraph.lower()
-        if is_ad_label(paragraph) or _TRAILERS.match(paragraph) or SOURCE_LINK_TEXT.match(paragraph):
+        if (
+            is_ad_label(paragraph) or _TRAILERS.match(paragraph) or SOURCE_LINK_TEXT.match(paragraph)
+            or _PLAYER_TEXT.match(paragraph) or looks_like_code(paragraph)
+        ):
             continue
         if index < 3 and title and lowered == title.lower():
             continue
@@ -108,7 +130,7 @@ def clean_paragraphs(paragraphs: list[str], *, authors: list[str], title: str | 
             lowered in author_keys or _BYLINE.sub("", lowered).strip(" .") in author_keys
         ):
             continue
-        if cleaned and lowered == cleaned[-1].lower():
+        if cleaned and lowered == cleaned[-1].lower() and (len(paragraph) < 150 or lowered == lead_key):
             continue
         cleaned.append(paragraph)
     return cleaned
@@ -122,14 +144,14 @@ def extract_body(
     jsonld_body: str | None = None,
     authors: list[str] | None = None,
     title: str | None = None,
+    lead: str | None = None,
 ) -> Body:
     """The article text of a page whose widgets were already removed."""
     text, method = "", "none"
     if body_css:
         text, method = _css_body(clean_tree, body_css), "css"
     if not text.strip():
-        html = lxml.html.tostring(clean_tree, encoding="unicode")
-        text, method = _generic(html, url), "generic"
+        text, method = _generic(clean_tree, url), "generic"
     if jsonld_body and len(jsonld_body) >= 300 and method != "css":
         # articleBody is often a teaser or lacks paragraph breaks: use it when the page text
         # misses a good part of it.
@@ -139,5 +161,5 @@ def extract_body(
             text, method = jsonld_body, "jsonld"
     if not text.strip():
         text, method = _fallback(clean_tree), "fallback"
-    paragraphs = clean_paragraphs(paragraphs_of(text), authors=authors or [], title=title)
+    paragraphs = clean_paragraphs(paragraphs_of(text), authors=authors or [], title=title, lead=lead)
     return Body("\n\n".join(paragraphs), method if paragraphs else "none")

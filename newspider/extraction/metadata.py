@@ -50,15 +50,22 @@ class Metadata:
     meta_language: str | None = None  # <meta http-equiv="content-language">
 
 
-def _meta(tree, *names: str) -> str | None:
-    for name in names:
+def meta_values(tree) -> dict[str, str]:
+    """First non-empty content of every <meta> by property/name/itemprop (names as written)."""
+    values: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        content = normalize_space(element.get("content") or "")
+        if not content:
+            continue
         for attr in ("property", "name", "itemprop"):
-            values = tree.xpath(f'//meta[@{attr}="{name}"]/@content')
-            for value in values:
-                value = normalize_space(value)
-                if value:
-                    return value
-    return None
+            key = element.get(attr)
+            if key and key not in values:
+                values[key] = content
+    return values
+
+
+def _first(metas: dict[str, str], *names: str) -> str | None:
+    return next((metas[n] for n in names if n in metas), None)
 
 
 def jsonld_objects(tree) -> list[dict]:
@@ -211,13 +218,14 @@ def extract_metadata(
 ) -> Metadata:
     """Every declared fact about the article; `tree` is the page as served (before widget removal)."""
     objects = jsonld_objects(tree)
+    metas = meta_values(tree)
     article = main_jsonld_article(objects) or {}
     publisher = article.get("publisher") if isinstance(article.get("publisher"), dict) else {}
     web_site = next((o for o in objects if "website" in _types(o)), {})
     meta = Metadata()
 
     meta.site_name = normalize_space(
-        _meta(tree, "og:site_name", "application-name")
+        _first(metas, "og:site_name", "application-name")
         or (publisher or {}).get("name", "")
         or web_site.get("name", "")
     ) or None
@@ -226,7 +234,7 @@ def extract_metadata(
     if title_css:
         nodes = tree.cssselect(title_css)
         title = element_text(nodes[0]) if nodes else None
-    title = title or article.get("headline") or _meta(tree, "og:title", "twitter:title")
+    title = title or article.get("headline") or _first(metas, "og:title", "twitter:title")
     if not title:
         h1 = tree.xpath("//article//h1 | //h1")
         title = element_text(h1[0]) if h1 else None
@@ -247,7 +255,7 @@ def extract_metadata(
 
     meta.published_at = _first_date(
         article.get("datePublished"),
-        _meta(tree, "article:published_time", "datePublished", "og:published_time", "pubdate",
+        _first(metas, "article:published_time", "datePublished", "og:published_time", "pubdate",
               "publishdate", "publish-date", "date", "DC.date.issued", "dcterms.created",
               "parsely-pub-date", "sailthru.date"),
         *tree.xpath('//*[@itemprop="datePublished"]/@datetime | //time[@datetime]/@datetime')[:1],
@@ -255,12 +263,12 @@ def extract_metadata(
     )
     meta.modified_at = _first_date(
         article.get("dateModified"),
-        _meta(tree, "article:modified_time", "og:updated_time", "dateModified", "last-modified",
+        _first(metas, "article:modified_time", "og:updated_time", "dateModified", "last-modified",
               "dcterms.modified"),
         *tree.xpath('//*[@itemprop="dateModified"]/@datetime')[:1],
     )
 
-    canonical = tree.xpath('//link[@rel="canonical"]/@href') or [_meta(tree, "og:url") or ""]
+    canonical = tree.xpath('//link[@rel="canonical"]/@href') or [_first(metas, "og:url") or ""]
     canonical_url = canonical[0].strip() if canonical and canonical[0] else ""
     meta.canonical_url = strip_tracking(urljoin(url, canonical_url)) if canonical_url else strip_tracking(url)
 
@@ -272,15 +280,15 @@ def extract_metadata(
         if isinstance(based_on, str) and based_on.startswith("http"):
             meta.source_url = based_on
 
-    meta.description = _meta(tree, "og:description", "description", "twitter:description")
-    og_type = _meta(tree, "og:type")
+    meta.description = _first(metas, "og:description", "description", "twitter:description")
+    og_type = _first(metas, "og:type")
     meta.page_type = (og_type or "").lower() or next(iter(_types(article)), None)
     body = article.get("articleBody")
     meta.jsonld_body = body.strip() if isinstance(body, str) and body.strip() else None
 
     root = tree.getroottree().getroot()
     meta.declared_language = _language_code(root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang"))
-    meta.og_locale = _language_code(_meta(tree, "og:locale"))
+    meta.og_locale = _language_code(_first(metas, "og:locale"))
     http_equiv = tree.xpath('//meta[translate(@http-equiv, "CONTENTLANGUAGE", "contentlanguage")="content-language"]/@content')
     meta.meta_language = _language_code(http_equiv[0]) if http_equiv else None
     return meta

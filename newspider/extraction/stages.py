@@ -57,6 +57,7 @@ def extraction_stage(page: Page) -> str | None:
         jsonld_body=meta.jsonld_body,
         authors=meta.authors,
         title=meta.title,
+        lead=meta.description,
     )
     page.extracted.update(
         title=meta.title,

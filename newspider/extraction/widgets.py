@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 
 import lxml.html
 
-from .document import NON_TEXT_TAGS, class_and_id, element_text
+from .document import NON_TEXT_TAGS, class_and_id, element_text, normalize_space
 
-WIDGET_KINDS = ("ads", "comments", "related", "share", "newsletter", "cookie", "author_bio", "read_more")
+WIDGET_KINDS = ("ads", "comments", "related", "share", "newsletter", "cookie", "author_bio", "read_more", "media")
 
 # class/id words per kind; matched against whole words of class and id values (split on - _ space).
 _CLASS_WORDS: dict[str, set[str]] = {
@@ -43,6 +43,7 @@ _CLASS_WORDS: dict[str, set[str]] = {
     "cookie": {"cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "didomi", "cookiebar", "tarteaucitron"},
     "author_bio": {"authorbox", "authorbio", "bio"},
     "read_more": {"readmore", "continue"},
+    "media": {"vjs", "jwplayer", "brightcove", "videoplayer", "player"},
 }
 # Multi-word class names that mean a widget only together ("author-box", "read-more", "td-a-rec").
 _CLASS_PHRASES: dict[str, tuple[str, ...]] = {
@@ -52,6 +53,7 @@ _CLASS_PHRASES: dict[str, tuple[str, ...]] = {
     "share": ("td-social", "social-share", "share-buttons"),
     "author_bio": ("author-box", "author-bio", "about-author", "author-info", "td-author-box", "post-author-box"),
     "read_more": ("read-more", "continue-reading", "lire-la-suite", "weiterlesen"),
+    "media": ("video-player", "video-js", "media-player"),
 }
 # Words that are too common alone; they count only in the phrases above.
 _WEAK_WORDS = {"most", "also", "continue", "reply", "bio", "promo", "pub", "gpt", "latest", "popular"}
@@ -70,7 +72,8 @@ _RELATED_HEADINGS = re.compile(
     r"^(latest|related|more|most read|most popular|popular|trending|recommended|top stories|"
     r"you may (also )?like|read (also|next|more)|more (news|stories|from)|editor'?s picks|"
     r"dernières? (nouvelles|infos|actualités|actus)|à lire aussi|lire aussi|a lire aussi|sur le même sujet|"
-    r"articles? (similaires|liés|connexes)|les plus lus|nouvelles (liées|connexes)|plus d'articles|"
+    r"articles? (similaires|liés|connexes)|related (articles|posts|content|coverage)|artículos relacionados|"
+    r"notas relacionadas|relacionad[oa]s|más información|more on this( story| topic)?|les plus lus|nouvelles (liées|connexes)|plus d'articles|"
     r"das könnte sie auch interessieren|lesen sie auch|mehr zum thema|weitere artikel|meistgelesen|neueste artikel|"
     r"noticias relacionadas|te puede interesar|más noticias|lo más leído|últimas noticias|"
     r"leggi anche|articoli correlati|ultime notizie|notícias relacionadas|leia também|"
@@ -121,8 +124,15 @@ _WORD_KIND = {w: kind for kind, words in _CLASS_WORDS.items() for w in words - _
 
 
 def class_kind(element: lxml.html.HtmlElement) -> str | None:
-    """The widget kind its class/id names, if any."""
-    raw = class_and_id(element).strip()
+    """The widget kind its class/id names, if any.
+
+    An id of four or more words is a heading's slug ("sharing-with-a-single-developer"), not a
+    widget name, and is left out.
+    """
+    element_id = element.get("id") or ""
+    if len(re.split(r"[-_]+", element_id)) >= 4:
+        element_id = ""
+    raw = f"{element.get('class') or ''} {element_id}".lower().strip()
     if not raw:
         return None
     phrase = _PHRASES.search(raw)
@@ -137,10 +147,9 @@ def class_kind(element: lxml.html.HtmlElement) -> str | None:
 
 def is_ad_label(text: str) -> bool:
     """True for text made only of ad labels and placeholders ("- Advertisement -spot_imgspot_img")."""
-    if not text or len(text) > 120:
+    if not text or len(text) > 120 or not _AD_LABEL.search(text):
         return False
-    stripped = _AD_LABEL.sub("", text)
-    return bool(_AD_LABEL.search(text)) and not _AD_FILLER.sub("", stripped) and text.strip().lower() != "ad"
+    return not _AD_FILLER.sub("", _AD_LABEL.sub("", text)) and text.strip().lower() != "ad"
 
 
 def article_anchor(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
@@ -166,15 +175,6 @@ def _link_density(element: lxml.html.HtmlElement) -> float:
     return links / len(text)
 
 
-def _contains(ancestor, element) -> bool:
-    node = element
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = node.getparent()
-    return False
-
-
 def _form_kind(form: lxml.html.HtmlElement) -> str | None:
     if form.xpath(".//textarea"):
         return "comments"
@@ -188,65 +188,75 @@ def _form_kind(form: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-def find_widgets(tree: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, str]]:
-    """Every widget block in the page with its kind; outermost blocks only."""
+def find_widgets(tree: lxml.html.HtmlElement, anchor=None) -> list[tuple[lxml.html.HtmlElement, str]]:
+    """Every widget block in the page with its kind; outermost blocks only.
+
+    `anchor` is the article block (see `article_anchor`); found here when not given.
+    """
     body = tree.find("body")
     if body is None:
         return []
-    anchor = article_anchor(tree)
+    if anchor is None:
+        anchor = article_anchor(tree)
+    anchor_line = {anchor, *anchor.iterancestors()} if anchor is not None else set()
     found: dict[lxml.html.HtmlElement, str] = {}
 
     def protected(element) -> bool:
-        return element.tag in _PROTECTED_TAGS or (anchor is not None and _contains(element, anchor))
+        return element.tag in _PROTECTED_TAGS or element in anchor_line
 
     def mark(element, kind: str) -> None:
         if element is not None and not protected(element):
             found.setdefault(element, kind)
 
     lengths = _text_lengths(body)
-    for element in body.iter():
+    stack = list(reversed(body))
+    while stack:
+        element = stack.pop()
         if not isinstance(element.tag, str) or element.tag in NON_TEXT_TAGS:
             continue
-        kind = class_kind(element)
-        if kind:
-            mark(element, kind)
-            continue
-        if element.tag == "form":
-            form_kind = _form_kind(element)
-            if form_kind:
-                mark(element, form_kind)
-            continue
-        if element.tag in ("ins",) and "adsbygoogle" in class_and_id(element):
-            mark(element, "ads")
-            continue
-        if not lengths.get(element) or lengths[element] > 800 and element.tag not in _HEADING_TAGS:
-            continue  # long blocks are never labels, notices or headings
-        text = element_text(element)
-        if not text:
-            continue
-        if len(text) <= 120 and is_ad_label(text):
-            mark(_widest_with_same_text(element, is_ad_label), "ads")
-        elif element.tag in _HEADING_TAGS or (len(text) < 60 and "title" in class_and_id(element)):
-            if _COMMENT_HEADINGS.match(text):
-                _mark_heading_block(element, "comments", mark, protected)
-            elif _RELATED_HEADINGS.match(text):
-                _mark_heading_block(element, "related", mark, protected)
-        elif len(text) < 600 and _COOKIE_TEXT.search(text) and element.tag in ("div", "section", "aside", "p"):
-            mark(_widest_with_same_text(element, lambda t: len(t) < 800 and bool(_COOKIE_TEXT.search(t))), "cookie")
+        if element in found:
+            continue  # marked from a heading: its inside goes with it
+        before = len(found)
+        _classify(element, lengths.get(element, 0), mark, protected)
+        if len(found) == before or element not in found:
+            stack.extend(reversed(element))
 
     # Keep outermost blocks only: a block inside another widget goes with it.
-    outermost = []
-    for element, kind in found.items():
-        parent = element.getparent()
-        inside = False
-        while parent is not None:
-            if parent in found:
-                inside = True
-                break
-            parent = parent.getparent()
-        if not inside:
-            outermost.append((element, kind))
-    return outermost
+    return [
+        (element, kind) for element, kind in found.items()
+        if not any(parent in found for parent in element.iterancestors())
+    ]
+
+
+def _classify(element, length: int, mark, protected) -> None:
+    """Mark `element` (or the block it heads) when it is a widget."""
+    kind = class_kind(element)
+    if kind and not (kind != "comments" and length > 1000 and _link_density(element) < 0.25):
+        mark(element, kind)  # (a long block of prose is content, whatever its class says)
+        return
+    tag = element.tag
+    if tag == "form":
+        form_kind = _form_kind(element)
+        if form_kind:
+            mark(element, form_kind)
+        return
+    heading = tag in _HEADING_TAGS or (length < 100 and "title" in class_and_id(element))
+    cookie_candidate = tag in ("div", "section", "aside", "p") and length < 600
+    if not length or (length > 120 and not heading and not cookie_candidate):
+        return  # only short blocks can be labels, notices or headings: skip the text walk
+    # text_content() runs in C; for short blocks any script text in it only makes a match less likely
+    text = normalize_space(element.text_content()) if length <= 120 else element_text(element)
+    if not text:
+        return
+    if len(text) <= 120 and is_ad_label(text):
+        mark(_widest_with_same_text(element, is_ad_label), "ads")
+    elif heading and len(text) < 100:
+        if _COMMENT_HEADINGS.match(text):
+            _mark_heading_block(element, "comments", mark, protected)
+        elif _RELATED_HEADINGS.match(text):
+            _mark_heading_block(element, "related", mark, protected)
+    elif cookie_candidate and _COOKIE_TEXT.search(text):
+        mark(_widest_with_same_text(element, lambda t: len(t) < 800 and bool(_COOKIE_TEXT.search(t))), "cookie")
 
 
 def _text_lengths(root) -> dict:
@@ -305,10 +315,35 @@ def _mark_heading_block(heading, kind: str, mark, protected) -> None:
         mark(element, kind)
 
 
+_HIDDEN_STYLE = re.compile(r"(display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
+
+
+def remove_hidden(tree: lxml.html.HtmlElement, anchor=None) -> int:
+    """Remove what a reader never sees: `hidden`, `aria-hidden="true"`, inline display:none or
+    visibility:hidden. The block holding the article stays even if a script would reveal it."""
+    hidden = [
+        e for e in tree.xpath('//body//*[@hidden or @aria-hidden="true" or contains(@style, "none") or contains(@style, "hidden")]')
+        if e.get("hidden") is not None or e.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(e.get("style") or "")
+    ]
+    if not hidden:
+        return 0
+    anchor_line = {anchor, *anchor.iterancestors()} if anchor is not None else set()
+    chosen = set(hidden) - anchor_line
+    removed = 0
+    for element in hidden:
+        if element in chosen and not any(parent in chosen for parent in element.iterancestors()):
+            element.drop_tree()
+            removed += 1
+    return removed
+
+
 def remove_widgets(tree: lxml.html.HtmlElement) -> WidgetReport:
-    """Remove every widget from `tree` in place; report counts by kind and the removed text."""
+    """Remove hidden elements and every widget from `tree` in place; report widget counts by kind
+    and the removed text."""
+    anchor = article_anchor(tree)
+    remove_hidden(tree, anchor)
     report = WidgetReport()
-    for element, kind in find_widgets(tree):
+    for element, kind in find_widgets(tree, anchor):
         report.add(kind, element_text(element))
         parent = element.getparent()
         if parent is not None:
