@@ -12,6 +12,7 @@ Then trailers ("Source link", "Read more"), ad labels, repeated bylines and a du
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import lxml.html
@@ -82,6 +83,21 @@ def _outer_blocks(node) -> list:
     return found
 
 
+def _restore_repeats(paragraphs: list[str], tree) -> list[str]:
+    """trafilatura keeps one copy of a paragraph the page prints several times; put the page's
+    repeats back (long paragraphs only: short repeated lines are boilerplate)."""
+    on_page = Counter(normalize_space(p.text_content()) for p in tree.iter("p"))
+    kept = Counter(paragraphs)
+    restored: list[str] = []
+    for paragraph in paragraphs:
+        restored.append(paragraph)
+        missing = on_page.get(paragraph, 0) - kept[paragraph]
+        if missing > 0 and len(paragraph) >= 100:
+            restored.extend([paragraph] * missing)
+            kept[paragraph] += missing
+    return restored
+
+
 def _css_body(tree, selector: str) -> str:
     blocks: list[str] = []
     for node in tree.cssselect(selector):
@@ -103,9 +119,15 @@ def _shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(max(0, len(words) - n + 1))}
 
 
-def looks_like_code(paragraph: str) -> bool:
-    """JSON, script or template text that leaked into the page text (a broken <svg>, say)."""
-    return len(paragraph) > 80 and len(_CODE_CHARS.findall(paragraph)) > 0.08 * len(paragraph)
+_JSON_PAIR = re.compile(r'"\s*:\s*["{\[\dtfn]')
+
+
+def looks_like_data(paragraph: str) -> bool:
+    """JSON that leaked into the page text (a broken <svg> makes the parser show a script's data).
+    Code samples in technical articles are kept: they do not read as key/value data."""
+    return len(paragraph) > 80 and len(_JSON_PAIR.findall(paragraph)) >= 5 and (
+        len(_CODE_CHARS.findall(paragraph)) > 0.08 * len(paragraph)
+    )
 
 
 def clean_paragraphs(
@@ -121,7 +143,7 @@ def clean_paragraphs(
         lowered = paragraph.lower()
         if (
             is_ad_label(paragraph) or _TRAILERS.match(paragraph) or SOURCE_LINK_TEXT.match(paragraph)
-            or _PLAYER_TEXT.match(paragraph) or looks_like_code(paragraph)
+            or _PLAYER_TEXT.match(paragraph) or looks_like_data(paragraph)
         ):
             continue
         if index < 3 and title and lowered == title.lower():
@@ -161,5 +183,8 @@ def extract_body(
             text, method = jsonld_body, "jsonld"
     if not text.strip():
         text, method = _fallback(clean_tree), "fallback"
-    paragraphs = clean_paragraphs(paragraphs_of(text), authors=authors or [], title=title, lead=lead)
+    paragraphs = paragraphs_of(text)
+    if method == "generic":
+        paragraphs = _restore_repeats(paragraphs, clean_tree)
+    paragraphs = clean_paragraphs(paragraphs, authors=authors or [], title=title, lead=lead)
     return Body("\n\n".join(paragraphs), method if paragraphs else "none")

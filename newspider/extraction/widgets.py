@@ -318,30 +318,32 @@ def _mark_heading_block(heading, kind: str, mark, protected) -> None:
 _HIDDEN_STYLE = re.compile(r"(display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
 
 
-def remove_hidden(tree: lxml.html.HtmlElement, anchor=None) -> int:
-    """Remove what a reader never sees: `hidden`, `aria-hidden="true"`, inline display:none or
-    visibility:hidden. The block holding the article stays even if a script would reveal it."""
-    hidden = [
-        e for e in tree.xpath('//body//*[@hidden or @aria-hidden="true" or contains(@style, "none") or contains(@style, "hidden")]')
-        if e.get("hidden") is not None or e.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(e.get("style") or "")
-    ]
-    if not hidden:
-        return 0
-    anchor_line = {anchor, *anchor.iterancestors()} if anchor is not None else set()
-    chosen = set(hidden) - anchor_line
+def remove_hidden(tree: lxml.html.HtmlElement) -> int:
+    """Remove what a reader never sees: inline display:none or visibility:hidden always (an author
+    hid it), and `hidden` / `aria-hidden="true"` unless those hold most of the page's text: React
+    and other frameworks stream the content into `<div hidden>` and show it with a script."""
+    styled = {e for e in tree.xpath('//body//*[contains(@style, "none") or contains(@style, "hidden")]')
+              if _HIDDEN_STYLE.search(e.get("style") or "")}
+    flagged = set(tree.xpath('//body//*[@hidden or @aria-hidden="true"]')) - styled
+    if flagged:
+        body = tree.find("body")
+        total = len(element_text(body)) if body is not None else 0
+        outer = [e for e in flagged if not any(p in flagged for p in e.iterancestors())]
+        if total and sum(len(element_text(e)) for e in outer) > 0.5 * total:
+            flagged = set()
+    hidden = styled | flagged
     removed = 0
-    for element in hidden:
-        if element in chosen and not any(parent in chosen for parent in element.iterancestors()):
-            element.drop_tree()
-            removed += 1
+    for element in [e for e in hidden if not any(p in hidden for p in e.iterancestors())]:
+        element.drop_tree()
+        removed += 1
     return removed
 
 
 def remove_widgets(tree: lxml.html.HtmlElement) -> WidgetReport:
     """Remove hidden elements and every widget from `tree` in place; report widget counts by kind
     and the removed text."""
+    remove_hidden(tree)
     anchor = article_anchor(tree)
-    remove_hidden(tree, anchor)
     report = WidgetReport()
     for element, kind in find_widgets(tree, anchor):
         report.add(kind, element_text(element))
