@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import lxml.html
 
 from .document import element_text, normalize_space
-from .metadata import SOURCE_LINK_TEXT
+from .metadata import SOURCE_LINK_TEXT, normalize_date
 from .widgets import article_anchor, is_ad_label
 
 _TRAILERS = re.compile(
@@ -37,6 +37,11 @@ _PLAYER_TEXT = re.compile(
     re.IGNORECASE,
 )
 _CODE_CHARS = re.compile(r"[{}\[\]<>=;\\|\"]")
+_DATELINE = re.compile(
+    r"^(posted|published|updated|last updated|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado)"
+    r"( on| le| am| el)?\b.{0,60}\b(19|20)\d{2}\b.{0,20}$",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(r"^(by|par|von|por|di|door)\s+", re.IGNORECASE)
 
 
@@ -122,6 +127,10 @@ def _shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
 _JSON_PAIR = re.compile(r'"\s*:\s*["{\[\dtfn]')
 
 
+def _words_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
 def looks_like_data(paragraph: str) -> bool:
     """JSON that leaked into the page text (a broken <svg> makes the parser show a script's data).
     Code samples in technical articles are kept: they do not read as key/value data."""
@@ -138,6 +147,7 @@ def clean_paragraphs(
     the page did not mean it."""
     author_keys = {a.lower() for a in authors}
     lead_key = (lead or "").lower().strip()
+    title_key = _words_key(title or "")
     cleaned: list[str] = []
     for index, paragraph in enumerate(paragraphs):
         lowered = paragraph.lower()
@@ -146,8 +156,10 @@ def clean_paragraphs(
             or _PLAYER_TEXT.match(paragraph) or looks_like_data(paragraph)
         ):
             continue
-        if index < 3 and title and lowered == title.lower():
-            continue
+        if index < 3 and title_key and _words_key(paragraph) == title_key:
+            continue  # the headline printed again at the top of the body
+        if index < 4 and len(paragraph) < 80 and (_DATELINE.match(paragraph) or normalize_date(paragraph)):
+            continue  # a date line: "posted on April 21, 2015, at 11:29 a.m.", "17 April 2024"
         if author_keys and len(paragraph) < 100 and (
             lowered in author_keys or _BYLINE.sub("", lowered).strip(" .") in author_keys
         ):

@@ -43,7 +43,7 @@ _CLASS_WORDS: dict[str, set[str]] = {
     "cookie": {"cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "didomi", "cookiebar", "tarteaucitron"},
     "author_bio": {"authorbox", "authorbio", "bio"},
     "read_more": {"readmore", "continue"},
-    "media": {"vjs", "jwplayer", "brightcove", "videoplayer", "player"},
+    "media": {"vjs", "jwplayer", "brightcove", "videoplayer", "player", "gallery", "slideshow", "carousel"},
 }
 # Multi-word class names that mean a widget only together ("author-box", "read-more", "td-a-rec").
 _CLASS_PHRASES: dict[str, tuple[str, ...]] = {
@@ -231,8 +231,8 @@ def find_widgets(tree: lxml.html.HtmlElement, anchor=None) -> list[tuple[lxml.ht
 def _classify(element, length: int, mark, protected) -> None:
     """Mark `element` (or the block it heads) when it is a widget."""
     kind = class_kind(element)
-    if kind and not (kind != "comments" and length > 1000 and _link_density(element) < 0.25):
-        mark(element, kind)  # (a long block of prose is content, whatever its class says)
+    if kind and not (kind not in ("comments", "media") and length > 1000 and _link_density(element) < 0.25):
+        mark(element, kind)  # (a long block of prose is content, whatever its class says; comment threads and galleries are long too)
         return
     tag = element.tag
     if tag == "form":
