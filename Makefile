@@ -22,6 +22,7 @@ test: $(STAMP)
 	$(VENV)/bin/python -m pytest -q
 
 benchmark: $(STAMP)
+	$(VENV)/bin/pip install --quiet -e '.[test,bench]'
 	$(VENV)/bin/python benchmarks/quality.py
 
 clean:

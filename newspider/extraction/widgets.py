@@ -36,7 +36,7 @@ _CLASS_WORDS: dict[str, set[str]] = {
     },
     "related": {
         "related", "relatedposts", "recommended", "recommendations", "latest", "popular", "trending",
-        "mostread", "most", "yarpp", "morestories", "similar", "also",
+        "mostread", "most", "yarpp", "morestories", "similar", "also", "stream",
     },
     "share": {"share", "sharing", "sharebar", "social", "addthis", "sharethis", "sharedaddy", "shariff"},
     "newsletter": {"newsletter", "subscribe", "subscription", "signup", "mailchimp", "mc4wp", "optin"},
@@ -69,7 +69,7 @@ _AD_FILLER = re.compile(r"[\s\-–—_|·•:()\[\]]*")
 
 # Headings that introduce a list of other stories or the comment section.
 _RELATED_HEADINGS = re.compile(
-    r"^(latest|related|more|most read|most popular|popular|trending|recommended|top stories|"
+    r"^(other( opinion| news| top)? (columns|stories|articles|news)|latest|related|more|most read|most popular|popular|trending|recommended|top stories|"
     r"you may (also )?like|read (also|next|more)|more (news|stories|from)|editor'?s picks|"
     r"dernières? (nouvelles|infos|actualités|actus)|à lire aussi|lire aussi|a lire aussi|sur le même sujet|"
     r"articles? (similaires|liés|connexes)|related (articles|posts|content|coverage)|artículos relacionados|"
@@ -303,7 +303,8 @@ def _mark_heading_block(heading, kind: str, mark, protected) -> None:
             break
         text = element_text(sibling)
         comment_list = kind == "comments" and sibling.tag in ("ol", "ul", "form")
-        if comment_list or sibling.tag == "form" or not text or is_ad_label(text) or _link_density(sibling) > 0.45:
+        story_list = kind == "related" and _is_teaser_list(sibling, text)
+        if comment_list or story_list or sibling.tag == "form" or not text or is_ad_label(text) or _link_density(sibling) > 0.45:
             block.append(sibling)
         else:
             break
@@ -316,6 +317,12 @@ def _mark_heading_block(heading, kind: str, mark, protected) -> None:
 
 
 _HIDDEN_STYLE = re.compile(r"(display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
+
+
+def _is_teaser_list(element, text: str) -> bool:
+    """Several headline links, each with at most a short summary: a list of other stories."""
+    targets = {a.get("href") for a in element.iter("a") if a.get("href") and len(normalize_space(a.text_content())) >= 15}
+    return len(targets) >= 2 and len(text) / len(targets) < 400
 
 
 def remove_hidden(tree: lxml.html.HtmlElement) -> int:
