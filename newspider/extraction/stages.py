@@ -10,7 +10,7 @@ import copy
 from ..items import SCHEMA_VERSION, Article, Page
 from .article import extract_body
 from .document import NotHtml, decode_html, parse_html, sniff_not_html
-from .language import article_language, chrome_language, chrome_text
+from .language import article_language, chrome_language, chrome_text, paragraph_languages
 from .metadata import extract_metadata
 from .urls import strip_tracking
 from .validation import not_article_reason, word_count
@@ -90,6 +90,7 @@ def language_stage(page: Page) -> str | None:
     found.update(
         article_language=code,
         article_language_confidence=confidence,
+        paragraph_languages=paragraph_languages(found["text"], code),
         chrome_language=chrome.language,
         chrome_language_confidence=chrome.confidence,
         chrome_language_evidence=chrome.evidence,
@@ -120,6 +121,7 @@ def to_article(page: Page) -> Article:
         word_count=found["word_count"],
         article_language=found["article_language"],
         article_language_confidence=found["article_language_confidence"],
+        paragraph_languages=found["paragraph_languages"],
         chrome_language=found["chrome_language"],
         chrome_language_confidence=found["chrome_language_confidence"],
         chrome_language_evidence=found["chrome_language_evidence"],

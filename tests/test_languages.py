@@ -1,0 +1,152 @@
+"""Chrome language vs article language on the hard cases, by their real strings: a theme in one
+language around an article in another, with the page's `lang` right, missing or wrong; Cyrillic
+chrome around Latin text, CJK, right-to-left scripts; quotes in another language."""
+
+from __future__ import annotations
+
+import html
+import json
+
+import pytest
+from conftest import SHARED
+
+from newspider.extraction.language import article_language, chrome_language, paragraph_languages
+from newspider.extraction.stages import extract_article
+from newspider.items import Page
+
+# Theme strings as sites in each language print them: menu, date line, widgets, comment form, footer.
+CHROME = {
+    "fr": dict(menu=["Accueil", "Monde", "Politique", "Économie", "Contactez-nous"], date="mercredi, avril 17, 2024",
+               related="Articles similaires", comment="S'il vous plaît entrez votre commentaire!",
+               name="S'il vous plaît entrez votre nom ici", submit="Publier le commentaire",
+               newsletter="Inscrivez-vous à notre lettre d'information", footer="© 2024 Tous droits réservés. Mentions légales"),
+    "en": dict(menu=["Home", "World", "Politics", "Business", "Contact us"], date="Wednesday, April 17, 2024",
+               related="Related stories", comment="Please enter your comment!", name="Please enter your name here",
+               submit="Post comment", newsletter="Sign up for our newsletter", footer="© 2024 All rights reserved. Privacy policy"),
+    "ru": dict(menu=["Главная", "Новости", "Политика", "Экономика", "Контакты"], date="среда, 17 апреля 2024",
+               related="Читайте также", comment="Пожалуйста, введите ваш комментарий", name="Пожалуйста, введите ваше имя",
+               submit="Отправить комментарий", newsletter="Подпишитесь на нашу рассылку", footer="© 2024 Все права защищены. Политика конфиденциальности"),
+    "ja": dict(menu=["ホーム", "国際", "政治", "経済", "お問い合わせ"], date="2024年4月17日 水曜日",
+               related="関連記事", comment="コメントを入力してください", name="お名前を入力してください",
+               submit="コメントを送信", newsletter="ニュースレターに登録する", footer="© 2024 無断転載を禁じます。プライバシーポリシー"),
+    "ar": dict(menu=["الرئيسية", "العالم", "سياسة", "اقتصاد", "اتصل بنا"], date="الأربعاء 17 أبريل 2024",
+               related="مقالات ذات صلة", comment="يرجى إدخال تعليقك", name="يرجى إدخال اسمك هنا",
+               submit="إرسال التعليق", newsletter="اشترك في نشرتنا الإخبارية", footer="© 2024 جميع الحقوق محفوظة. سياسة الخصوصية"),
+    "de": dict(menu=["Startseite", "Welt", "Politik", "Wirtschaft", "Kontakt"], date="Mittwoch, 17. April 2024",
+               related="Lesen Sie auch", comment="Bitte geben Sie Ihren Kommentar ein", name="Bitte geben Sie hier Ihren Namen ein",
+               submit="Kommentar abschicken", newsletter="Melden Sie sich für unseren Newsletter an", footer="© 2024 Alle Rechte vorbehalten. Datenschutz"),
+}
+
+
+def eval_body(language: str) -> list[str]:
+    """Paragraphs of a real article in `language` from ../shared/eval (fundus-dev first)."""
+    for dataset in ("fundus-dev", "readability"):
+        for record in map(json.loads, open(SHARED / "eval" / "data" / dataset / "truth.jsonl", encoding="utf-8")):
+            if (record.get("lang") or "").split("-")[0] == language and len(record["text"]) > 800 and not record["id"].startswith("za-"):
+                return [p for p in record["text"].split("\n\n") if p.strip()]
+    raise LookupError(language)
+
+
+# Bodies not in ../shared/eval, written for these tests.
+WRITTEN = {
+    "he": ["ממשלת ישראל אישרה הבוקר את תקציב המדינה לשנה הבאה לאחר דיון ארוך שנמשך עד שעות הלילה המאוחרות.",
+           "שר האוצר אמר כי התקציב יאפשר הגדלה של ההשקעה בחינוך ובבריאות, ויצמצם את הגירעון בהדרגה במהלך השנתיים הקרובות.",
+           "חברי האופוזיציה מתחו ביקורת על ההחלטה וטענו כי היא פוגעת במעמד הביניים ובערי הפריפריה."],
+    "zh": ["市政府周三宣布，将在明年春季开始建设一座新的中央图书馆，地点位于旧电车车库所在地。",
+           "新图书馆将设有四层阅览室、一个儿童区和一个工作坊，居民可以在那里借用工具和缝纫机。工程预计持续两年。",
+           "反对者认为，这笔资金应该用于修缮郊区的分馆，其中几座分馆的屋顶已经漏水多年。"],
+}
+
+
+def page(chrome: str, paragraphs: list[str], *, lang: str | None, title: str = "Story") -> bytes:
+    c = CHROME[chrome]
+    e = html.escape
+    lang_attribute = f' lang="{lang}"' if lang else ""
+    menu = "".join(f'<li><a href="/s{n}/">{e(m)}</a></li>' for n, m in enumerate(c["menu"]))
+    body = "".join(f"<p>{e(p)}</p>" for p in paragraphs)
+    return (
+        f"<!DOCTYPE html><html{lang_attribute}><head><meta charset='utf-8'><title>{e(title)}</title></head><body>"
+        f"<header><div class='date'>{e(c['date'])}</div><nav><ul>{menu}</ul></nav></header>"
+        f"<main><article><h1>{e(title)}</h1><div class='entry-content'>{body}</div></article>"
+        f"<aside class='related'><h3>{e(c['related'])}</h3></aside>"
+        f"<div id='respond'><form><textarea placeholder=\"{e(c['comment'])}\"></textarea><div class='warning'>{e(c['name'])}</div>"
+        f"<input type='submit' value=\"{e(c['submit'])}\"></form></div>"
+        f"<div class='newsletter'><p>{e(c['newsletter'])}</p><input type='email'></div></main>"
+        f"<footer><p>{e(c['footer'])}</p></footer></body></html>"
+    ).encode("utf-8")
+
+
+def languages_of(body: bytes, headers: dict | None = None):
+    article, reason = extract_article(Page(url="https://news.example/story-about-something-today", body=body, headers=headers or {}))
+    assert article is not None, reason
+    return article
+
+
+@pytest.mark.parametrize("chrome,article,lang", [
+    ("fr", "en", "fr-FR"),      # the seed page's case
+    ("fr", "en", None),         # ... with no lang attribute
+    ("fr", "de", "en-US"),      # a theme left at en-US around French chrome
+    ("en", "de", "en-US"),      # an English theme around a German article
+    ("ru", "en", "ru"),         # Cyrillic chrome around Latin-script text
+    ("ru", "en", "en"),         # ... declared wrong
+    ("ja", "en", "ja"),         # CJK chrome
+    ("en", "ja", "en"),         # CJK article
+    ("en", "zh", None),
+    ("ar", "en", "ar"),         # right-to-left chrome
+    ("ar", "fr", None),
+    ("en", "he", "en"),         # right-to-left article
+    ("de", "de", "de"),         # no mismatch
+])
+def test_chrome_and_article_languages(chrome, article, lang):
+    paragraphs = WRITTEN.get(article) or eval_body(article)
+    result = languages_of(page(chrome, paragraphs, lang=lang))
+    assert result.article_language == article, result.text[:200]
+    assert result.chrome_language == chrome, result.chrome_language_evidence
+    assert result.language_mismatch is (chrome != article)
+    assert result.chrome_language_evidence["decided_by"]
+
+
+def test_wrong_declared_lang_is_outvoted_and_the_evidence_says_so():
+    result = languages_of(page("fr", eval_body("de"), lang="en-US"))
+    evidence = result.chrome_language_evidence
+    assert evidence["declared_lang"] == "en" and result.chrome_language == "fr"
+    assert "declared_lang" not in evidence["decided_by"] and "detected" in evidence["decided_by"]
+
+
+def test_content_language_header_counts_as_evidence():
+    result = languages_of(page("fr", eval_body("en"), lang=None), headers={"content-language": "fr-FR"})
+    assert result.chrome_language_evidence["content_language"] == "fr"
+
+
+def test_no_chrome_evidence_gives_null_not_a_guess():
+    decision = chrome_language([])
+    assert decision.language is None and decision.confidence == 0.0
+    neutral = chrome_language(["Menu", "Login", "Facebook", "Twitter", "RSS"])
+    assert neutral.language is None or neutral.confidence < 0.9
+
+
+def test_month_and_day_names_decide_short_chrome():
+    decision = chrome_language(["mercredi, avril 17, 2024", "Menu", "Login"])
+    assert decision.language == "fr"
+
+
+def test_english_article_quoting_a_long_french_passage_is_english_and_shows_the_quote():
+    english = eval_body("en")
+    french = eval_body("fr")[:2]
+    body = "\n\n".join(english[:4] + french + english[4:8])
+    code, confidence = article_language(body)
+    shares = {p["language"]: p["share"] for p in paragraph_languages(body, code)}
+    assert code == "en" and confidence >= 0.5
+    assert set(shares) >= {"en", "fr"} and shares["en"] > shares["fr"] > 0.05
+
+
+def test_results_repeat():
+    body = page("fr", eval_body("en"), lang=None)
+    first, second = languages_of(body), languages_of(body)
+    assert (first.article_language_confidence, first.chrome_language_confidence) == (
+        second.article_language_confidence, second.chrome_language_confidence)
+
+
+def test_languages_langdetect_lacks_come_from_the_second_detector():
+    body = "\n\n".join(eval_body("is"))
+    assert article_language(body)[0] == "is"
