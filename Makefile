@@ -1,11 +1,11 @@
 # newspider: the two commands a newcomer needs.
 #   make demo   set up, serve the bundled demo news site on 127.0.0.1:8765 and crawl it into output/demo/
-#   make test   set up and run the whole test suite (what .ci/run runs)
+#   make test   set up (venv, Debian's chromium) and run the whole test suite (what .ci/run runs)
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup benchmark clean
+.PHONY: demo test setup browser benchmark clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,13 @@ setup: $(STAMP)
 demo: $(STAMP)
 	$(VENV)/bin/newspider demo
 
-test: $(STAMP)
+# Debian's chromium for JavaScript-only pages (Playwright cannot download its own browser here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+test: $(STAMP) browser
 	$(VENV)/bin/python -m pytest -q
 
 benchmark: $(STAMP)

@@ -26,6 +26,36 @@ DEPTH_LIMIT = 10  # a backstop; each site's max_depth decides how far section li
 # One story under many URLs (tracking parameters, AMP, trailing slash) is fetched once.
 REQUEST_FINGERPRINTER_CLASS = "newspider.fingerprint.CanonicalUrlFingerprinter"
 
+# JavaScript-only pages: rendered with scrapy-playwright in Debian's chromium, only when a site's
+# render_js says so (auto: pages that come back as script shells). See newspider/rendering.py.
+from newspider.rendering import CHROMIUM_ARGS, chromium_path  # noqa: E402
+
+DOWNLOAD_HANDLERS = {
+    "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+    "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+}
+DOWNLOADER_MIDDLEWARES = {"newspider.middlewares.RenderSwitchMiddleware": 550}
+PLAYWRIGHT_BROWSER_TYPE = "chromium"
+PLAYWRIGHT_LAUNCH_OPTIONS = {"executable_path": chromium_path(), "headless": True, "args": CHROMIUM_ARGS}
+PLAYWRIGHT_MAX_CONTEXTS = 2
+PLAYWRIGHT_MAX_PAGES_PER_CONTEXT = 4
+PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 20_000
+PLAYWRIGHT_ABORT_REQUEST = "newspider.rendering.should_abort_request"
+RENDER_TIMEOUT = 10  # seconds to wait for the article to appear in a rendered page
+RENDER_MIN_CHARS = 400  # paragraph characters that mean "the article is there"
+RENDER_SWITCH_AFTER = 5  # when a site's first N article pages all needed rendering, render the rest directly
+# A render that times out is retried like a dropped connection.
+RETRY_EXCEPTIONS = [
+    # Scrapy 2.19's defaults ...
+    "scrapy.exceptions.CannotResolveHostError", "scrapy.exceptions.DownloadConnectionRefusedError",
+    "scrapy.exceptions.DownloadFailedError", "scrapy.exceptions.DownloadTimeoutError",
+    "scrapy.exceptions.ResponseDataLossError", "twisted.internet.error.ConnectionDone",
+    "twisted.internet.error.ConnectError", "twisted.internet.error.ConnectionLost", OSError,
+    "scrapy.core.downloader.handlers.http11.TunnelError",
+    # ... and a render that timed out or lost its browser
+    "playwright._impl._errors.TimeoutError", "playwright._impl._errors.TargetClosedError",
+]
+
 # Nothing listens on a port during a crawl.
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
@@ -42,10 +72,9 @@ ITEM_PIPELINES = {
 VALIDATION_MIN_WORDS = 50
 VALIDATION_DROP = True  # False: keep non-articles, with drop_reason set (newspider extract does this)
 
-# Without -o/-O the articles go to output/<spider>/<start time>.jsonl. -o/-O replace this.
-FEEDS = {
-    "output/%(name)s/%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf-8", "store_empty": False},
-}
+# Without -o/-O (or FEEDS) the articles go to output/<spider>/<start time>.jsonl. Not set as FEEDS
+# here: Scrapy merges -o/-O into a project's FEEDS instead of replacing them (NewsSpider.update_settings).
+OUTPUT_DEFAULT_FEED = "output/%(name)s/%(time)s.jsonl"
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORTERS = {
     "jsonlines": "newspider.exporters.SafeJsonLinesItemExporter",

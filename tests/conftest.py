@@ -60,6 +60,7 @@ def site_file(tmp_path: Path, base_url: str, name: str = "testsite", **overrides
         "sitemaps": [f"{base_url}/sitemap_index.xml"],
         "article_url_pattern": r"^/[a-z]+/\d{4}/\d{2}/[^/]+\.html$",
         "max_depth": 1,
+        "render_js": "never",  # these sites are about discovery and cleaning; test_rendering.py renders
     }
     entry.update(overrides)
     lines = ["[[site]]"]

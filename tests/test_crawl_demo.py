@@ -84,8 +84,14 @@ def test_without_output_option_articles_go_to_output_spider_time(demo_site, tmp_
     assert f"{len(demo_site.articles)} articles → output/testsite/" in result.stdout
 
 
+def test_output_option_replaces_the_default_output(demo_crawl, tmp_path):
+    # demo_crawl ran with -O out.jsonl: that file and nothing under output/
+    assert demo_crawl.lines
+    assert " articles → output/" not in demo_crawl.stdout
+
+
 def test_generic_spider_finds_articles_without_configuration(demo_site, tmp_path):
-    result = crawl("news", tmp_path, "-a", f"url={demo_site.base_url}/")
+    result = crawl("news", tmp_path, "-a", f"url={demo_site.base_url}/", "-a", "render_js=never")
     found = set(identities(result.items))
     assert found == {url_identity(u) for u in demo_site.article_urls()}, result.log[-3000:]
 
@@ -98,7 +104,7 @@ def test_generic_spider_falls_back_to_links_when_a_site_has_no_feed_or_sitemap(t
     try:
         for path in ("/robots.txt", "/feed.xml", "/fr/atom.xml", "/sitemap_index.xml", "/sitemap-news.xml", "/sitemap-articles.xml"):
             site.routes.pop(path)
-        result = crawl("news", tmp_path, "-a", f"url={site.base_url}/")
+        result = crawl("news", tmp_path, "-a", f"url={site.base_url}/", "-a", "render_js=never")
     finally:
         running.stop()
     found = set(identities(result.items))

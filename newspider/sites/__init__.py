@@ -28,6 +28,7 @@ class SiteConfig:
     body_css: str | None = None
     max_depth: int = 1
     site_name: str | None = None
+    render_js: str = "auto"  # never | always | auto: render with a browser only pages that need it
     extra: dict = field(default_factory=dict, compare=False, hash=False)  # keys later issues add
 
     def hosts(self) -> tuple[str, ...]:
@@ -38,6 +39,7 @@ class SiteConfig:
 
 
 _LIST_FIELDS = ("start_urls", "allowed_domains", "feeds", "sitemaps")
+RENDER_MODES = ("never", "always", "auto")
 _KNOWN = {f for f in SiteConfig.__dataclass_fields__ if f != "extra"}
 
 
@@ -67,6 +69,8 @@ def parse_site(entry: dict, origin: str) -> SiteConfig:
             re.compile(config.article_url_pattern)
         except re.error as exc:
             raise SiteConfigError(f"{origin}: site {name!r}: article_url_pattern: {exc}") from exc
+    if config.render_js not in RENDER_MODES:
+        raise SiteConfigError(f"{origin}: site {name!r}: render_js must be one of {', '.join(RENDER_MODES)}")
     if not isinstance(config.max_depth, int) or config.max_depth < 0:
         raise SiteConfigError(f"{origin}: site {name!r}: max_depth must be a whole number ≥ 0")
     return config

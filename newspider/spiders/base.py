@@ -33,6 +33,14 @@ class NewsSpider(scrapy.Spider):
     # Sitemaps and feeds are probed where a site does not list them; their 404s are not errors.
     quiet_probe = False
 
+    @classmethod
+    def update_settings(cls, settings):
+        """Write to output/<spider>/<start time>.jsonl unless -o/-O or FEEDS say where."""
+        super().update_settings(settings)
+        default = settings.get("OUTPUT_DEFAULT_FEED")
+        if default and not settings.getdict("FEEDS"):
+            settings.set("FEEDS", {default: {"format": "jsonlines", "encoding": "utf-8", "store_empty": False}}, priority="spider")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.site is None:
@@ -41,6 +49,8 @@ class NewsSpider(scrapy.Spider):
         self._article_pattern = re.compile(self.site.article_url_pattern) if self.site.article_url_pattern else None
         # Hosts are checked by on_site(): LinkExtractor's allow_domains compares host:port.
         self._links = LinkExtractor(unique=True)
+        self.render_mode = self.site.render_js  # auto may become always (see render_decision)
+        self._render_needed: list[bool] = []  # per article page in auto mode, in order seen
 
     # -- discovery ------------------------------------------------------------------------------
     async def start(self):
@@ -65,10 +75,66 @@ class NewsSpider(scrapy.Spider):
 
     def article_request(self, url: str, via: str, depth: int):
         self.crawler.stats.inc_value(f"newspider/discovered/{via}")
-        return scrapy.Request(
+        request = scrapy.Request(
             url, self.parse_article, errback=self.on_error, priority=20,
             meta={"discovered_via": via, "article_depth": depth},
         )
+        return self.rendered(request) if self.render_mode == "always" else request
+
+    # -- rendering ------------------------------------------------------------------------------
+    def rendered(self, request):
+        """The same request, fetched through the browser and read once the article is there."""
+        from scrapy_playwright.page import PageMethod
+
+        from ..rendering import article_ready_script
+
+        settings = self.crawler.settings
+        url = request.url
+
+        def log_script_error(error) -> None:
+            self.crawler.stats.inc_value("newspider/render/script_errors")
+            self.logger.warning(f"JavaScript error on {url}: {error}")
+
+        meta = {
+            **request.meta,
+            "playwright": True,
+            "playwright_page_methods": [
+                PageMethod(
+                    "wait_for_function",
+                    article_ready_script(settings.getint("RENDER_MIN_CHARS", 400), self.site.body_css),
+                    timeout=settings.getfloat("RENDER_TIMEOUT", 10) * 1000,
+                )
+            ],
+            "playwright_page_event_handlers": {"pageerror": log_script_error},
+            "max_retry_times": 1,
+        }
+        return request.replace(meta=meta, dont_filter=True)
+
+    def needs_rendering(self, response) -> bool:
+        """The plain page is a script shell (little text, an app root, big scripts, a <noscript>
+        hint). In auto mode, `RENDER_SWITCH_AFTER` such pages in a row from the start of the crawl
+        switch the site to rendering its article pages directly (RenderSwitchMiddleware)."""
+        if self.render_mode == "never" or "playwright" in response.flags or not hasattr(response, "text"):
+            return False
+        text = " ".join(response.xpath("//body//text()[not(parent::script or parent::style)]").getall())
+        shell = False
+        if len(" ".join(text.split())) < 1500:
+            from ..extraction.document import NotHtml, parse_html
+            from ..extraction.validation import looks_like_script_shell
+
+            try:
+                shell = looks_like_script_shell(parse_html(response.text)[0])
+            except NotHtml:
+                shell = False
+        switch_after = self.crawler.settings.getint("RENDER_SWITCH_AFTER", 5)
+        if self.render_mode == "auto" and len(self._render_needed) < switch_after:
+            self._render_needed.append(shell)
+            if len(self._render_needed) == switch_after and all(self._render_needed):
+                self.render_mode = "always"
+                self.crawler.stats.set_value("newspider/render/switched_to_always", 1)
+                self.logger.info(f"{self.name}: the first {switch_after} article pages all needed a browser; "
+                                 "rendering every article page from now on")
+        return shell
 
     def parse_feed(self, response):
         entries = parse_feed(response.body, response.url)
@@ -120,6 +186,10 @@ class NewsSpider(scrapy.Spider):
 
     # -- articles -------------------------------------------------------------------------------
     def parse_article(self, response):
+        if self.needs_rendering(response):
+            self.crawler.stats.inc_value("newspider/render/needed")
+            yield self.rendered(response.request)
+            return
         headers = {
             name.decode("latin-1").lower(): values[0].decode("latin-1")
             for name, values in response.headers.items() if values
@@ -129,7 +199,7 @@ class NewsSpider(scrapy.Spider):
             body=response.body,
             status=response.status,
             headers=headers,
-            fetched_with="playwright" if "playwright" in response.flags or response.meta.get("playwright") else "http",
+            fetched_with="playwright" if "playwright" in response.flags else "http",
             spider=self.name,
             crawled_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             site_name=self.site.site_name,
@@ -147,6 +217,13 @@ class NewsSpider(scrapy.Spider):
             reason = f"http_{status}"
         else:
             reason = failure.type.__name__
+        if request.meta.get("playwright"):
+            self.crawler.stats.inc_value(f"newspider/render/failed/{reason}")
+            if reason == "TimeoutError":
+                timeout = self.crawler.settings.getfloat("RENDER_TIMEOUT", 10)
+                self.logger.warning(f"Could not render {request.url}: no article text appeared within {timeout:g} s "
+                                    f"(after retrying); {failure.getErrorMessage().splitlines()[0]}")
+                return
         self.crawler.stats.inc_value(f"newspider/fetch_failed/{reason}")
         level = "debug" if self.quiet_probe and request.callback in (self.parse_sitemap, self.parse_feed) else "warning"
         getattr(self.logger, level)(f"Could not fetch {request.url}: {reason} ({failure.getErrorMessage()})")

@@ -14,12 +14,14 @@ SITEMAP_GUESSES = ("/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml", "/
 class GenericNewsSpider(NewsSpider):
     """Finds feeds and sitemaps by itself: robots.txt `Sitemap:` lines, the usual sitemap paths,
     and the `<link rel=alternate>` feeds of the start page; then follows links within the site
-    (`-a depth=N`, default 2), fetching only URLs shaped like articles (`-a pattern=REGEX` to say)."""
+    (`-a depth=N`, default 2), fetching only URLs shaped like articles (`-a pattern=REGEX` to say),
+    rendering script-only pages in a browser (`-a render_js=never|always|auto`, default auto)."""
 
     name = "news"
     quiet_probe = True
 
-    def __init__(self, url: str | None = None, depth: str | int = 2, pattern: str | None = None, *args, **kwargs):
+    def __init__(self, url: str | None = None, depth: str | int = 2, pattern: str | None = None,
+                 render_js: str = "auto", *args, **kwargs):
         if not url:
             raise ValueError("the news spider needs a start URL: scrapy crawl news -a url=https://example.com/")
         if "://" not in url:
@@ -35,5 +37,6 @@ class GenericNewsSpider(NewsSpider):
             article_url_pattern=pattern,
             max_depth=int(depth),
             site_name=None,
+            render_js=render_js,
         )
         super().__init__(*args, **kwargs)
