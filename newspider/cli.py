@@ -3,6 +3,7 @@
     newspider extract PAGE.html [PAGE2.html ...] [--url URL]   saved pages → JSON Lines on stdout
     newspider serve-demo [--port 8765]                         serve the demo news site
     newspider demo [--port 8765]                               serve it and crawl it into output/
+    newspider crawl SITE [SITE ...] | --all [-s NAME=VALUE]    several sites in one run (cron)
 """
 
 from __future__ import annotations
@@ -110,6 +111,46 @@ def run_demo(port: int, extra_args: list[str]) -> int:
         running.stop()
 
 
+def crawl_sites(names: list[str], settings_overrides: list[str], every: bool) -> int:
+    """Crawl several configured sites in one process (for cron); each writes its own
+    output/<site>/<start time>.jsonl. Exit status 1 when any site failed: it did not finish
+    normally, logged errors, or emitted nothing while failing to fetch."""
+    from scrapy.crawler import AsyncCrawlerProcess
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    for override in settings_overrides:
+        key, _, value = override.partition("=")
+        settings.set(key, value, priority="cmdline")
+    process = AsyncCrawlerProcess(settings)
+    configured = [n for n in process.spider_loader.list() if getattr(process.spider_loader.load(n), "site", None)]
+    chosen = configured if every else names
+    unknown = [n for n in chosen if n not in configured]
+    if unknown or not chosen:
+        print(f"newspider crawl: unknown site(s): {', '.join(unknown)}; configured: {', '.join(configured)}"
+              if unknown else "newspider crawl: name sites to crawl, or --all", file=sys.stderr)
+        return 2
+    crawlers = {}
+    for name in chosen:
+        crawler = process.create_crawler(name)
+        crawlers[name] = crawler
+        process.crawl(crawler)
+    process.start()
+    failed = []
+    for name, crawler in crawlers.items():
+        stats = crawler.stats.get_stats() if crawler.stats else {}
+        reason = stats.get("finish_reason")
+        errors = stats.get("log_count/ERROR", 0)
+        fetch_failures = sum(v for k, v in stats.items() if k.startswith("newspider/fetch_failed/"))
+        articles = stats.get("item_scraped_count", 0)
+        if reason != "finished" or errors or (fetch_failures and not articles):
+            failed.append(f"{name} (finish reason {reason}, {errors} errors, {fetch_failures} failed fetches, {articles} articles)")
+    for line in failed:
+        print(f"newspider crawl: FAILED {line}", file=sys.stderr)
+    print(f"newspider crawl: {len(chosen) - len(failed)} of {len(chosen)} sites crawled", flush=True)
+    return 1 if failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="newspider", description="Multilingual news crawler on Scrapy.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -118,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("--url", help="the URL the page was served at (one page only)")
     serve = commands.add_parser("serve-demo", help="serve the bundled demo news site on 127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
+    crawl = commands.add_parser("crawl", help="crawl several configured sites in one process (for cron)")
+    crawl.add_argument("sites", nargs="*", help="site names (see `scrapy list`)")
+    crawl.add_argument("--all", action="store_true", help="every configured site")
+    crawl.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
     demo = commands.add_parser("demo", help="serve the demo site and crawl it into output/demo/")
     demo.add_argument("--port", type=int, default=8765, help="the demo site config expects 8765")
     demo.add_argument("scrapy_args", nargs=argparse.REMAINDER, help="passed to scrapy crawl (e.g. -O file.jsonl)")
@@ -127,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.url and len(args.pages) > 1:
             parser.error("--url gives the URL of one page; pass one page with it")
         return extract_pages(args.pages, args.url)
+    if args.command == "crawl":
+        return crawl_sites(args.sites, args.set, args.all)
     if args.command == "serve-demo":
         serve_demo(args.port)
         return 0

@@ -10,8 +10,9 @@ logger = logging.getLogger(__name__)
 
 
 class CrawlSummary:
-    """At spider close, logs and prints one line per output file (`N articles → path`) and the
-    drop reasons counted by the pipelines (`newspider/dropped/<reason>`)."""
+    """At spider close, logs and prints one line per output file (`N articles → path`), the
+    drop reasons counted by the pipelines (`newspider/dropped/<reason>`) and how many articles
+    were new, updated, unchanged or not fetched again since the last crawl."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -34,6 +35,10 @@ class CrawlSummary:
         lines = [f"{count} articles → {uri}" for uri, count in self.outputs] or ["0 articles written (no output file)"]
         if dropped:
             lines.append("dropped: " + ", ".join(f"{reason} {n}" for reason, n in dropped.items()))
+        incremental = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("newspider/incremental/")}
+        if incremental:
+            lines.append("since the last crawl: " + ", ".join(
+                f"{incremental.get(key, 0)} {key.replace('_', ' ')}" for key in ("new", "updated", "unchanged", "not_refetched")))
         for line in lines:
             logger.info(line)
             print(f"newspider: {line}", flush=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 
 @dataclass
@@ -62,4 +62,5 @@ class Article:
     fetched_with: str
     crawled_at: str
     spider: str
+    revision: int = 1  # 1 when first emitted; +1 each time a later crawl finds the body changed
     schema_version: str = SCHEMA_VERSION

@@ -28,3 +28,37 @@ class RenderSwitchMiddleware:
 
     def spider_opened(self, spider):
         self.spider = spider
+
+
+class IncrementalSkipMiddleware:
+    """Does not fetch an article page an earlier crawl already emitted, unless its sitemap
+    `lastmod` is newer than that fetch (or INCREMENTAL_FULL is set). Feeds, sitemaps and section
+    pages are always fetched. Counted as newspider/incremental/not_refetched."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.full = crawler.settings.getbool("INCREMENTAL_FULL", False)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_request(self, request, spider=None):
+        from scrapy.exceptions import IgnoreRequest
+
+        from .extraction.urls import url_identity
+        from .pipelines.incremental import store_for
+        from .state import is_newer
+
+        if self.full or "discovered_via" not in request.meta or request.meta.get("playwright"):
+            return None
+        store = store_for(self.crawler)
+        if store is None:
+            return None
+        fetched_at = store.fetched_at(url_identity(request.url))
+        if fetched_at is None:
+            return None
+        if is_newer(request.meta.get("lastmod"), fetched_at):
+            return None  # changed since: fetch it again
+        self.crawler.stats.inc_value("newspider/incremental/not_refetched")
+        raise IgnoreRequest(f"already emitted, unchanged since {fetched_at}: {request.url}")

@@ -34,7 +34,10 @@ DOWNLOAD_HANDLERS = {
     "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
     "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
 }
-DOWNLOADER_MIDDLEWARES = {"newspider.middlewares.RenderSwitchMiddleware": 550}
+DOWNLOADER_MIDDLEWARES = {
+    "newspider.middlewares.IncrementalSkipMiddleware": 50,
+    "newspider.middlewares.RenderSwitchMiddleware": 550,
+}
 PLAYWRIGHT_BROWSER_TYPE = "chromium"
 PLAYWRIGHT_LAUNCH_OPTIONS = {"executable_path": chromium_path(), "headless": True, "args": CHROMIUM_ARGS}
 PLAYWRIGHT_MAX_CONTEXTS = 2
@@ -68,7 +71,13 @@ ITEM_PIPELINES = {
     "newspider.pipelines.validation.ArticleValidationPipeline": 500,
     "newspider.pipelines.output.ArticleOutputPipeline": 600,
     "newspider.pipelines.dedup.DuplicateArticlePipeline": 700,
+    "newspider.pipelines.incremental.IncrementalPipeline": 800,
 }
+# Scheduled crawls: a rerun emits only new and changed articles and does not fetch again the
+# article pages it already has (feeds and sitemaps are always read; sitemap lastmod honoured).
+INCREMENTAL_ENABLED = True
+INCREMENTAL_FULL = False  # True: fetch and emit everything again (the store is still updated)
+STATE_DIR = "state"  # one SQLite file per spider: state/<spider>.sqlite
 VALIDATION_MIN_WORDS = 50
 VALIDATION_DROP = True  # False: keep non-articles, with drop_reason set (newspider extract does this)
 

@@ -114,6 +114,7 @@ class DemoArticle:
     feed: bool = False
     news_sitemap: bool = False
     source: str | None = None
+    modified: str | None = None  # when set, the sitemap's lastmod
 
     @property
     def published(self) -> datetime:
@@ -255,9 +256,14 @@ class DemoSite:
         )
 
     def urlset(self, paths: list[str]) -> str:
+        lastmod = {a.path: a.modified or a.date for a in self.articles}
         return (
             '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-            + "".join(f"<url><loc>{self.url(p)}</loc></url>" for p in paths) + "</urlset>"
+            + "".join(
+                f"<url><loc>{self.url(p)}</loc>" + (f"<lastmod>{lastmod[p]}</lastmod>" if p in lastmod else "") + "</url>"
+                for p in paths
+            )
+            + "</urlset>"
         )
 
     # -- pages --------------------------------------------------------------------------------

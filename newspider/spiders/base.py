@@ -73,13 +73,22 @@ class NewsSpider(scrapy.Spider):
             return bool(self._article_pattern.search(parts.path + (f"?{parts.query}" if parts.query else "")))
         return looks_like_article_url(url)
 
-    def article_request(self, url: str, via: str, depth: int):
+    def article_request(self, url: str, via: str, depth: int, lastmod: str | None = None):
         self.crawler.stats.inc_value(f"newspider/discovered/{via}")
         request = scrapy.Request(
             url, self.parse_article, errback=self.on_error, priority=20,
-            meta={"discovered_via": via, "article_depth": depth},
+            meta={"discovered_via": via, "article_depth": depth, "lastmod": lastmod},
         )
         return self.rendered(request) if self.render_mode == "always" else request
+
+    def changed_since_emitted(self, url: str, lastmod: str) -> bool:
+        """The page was emitted by an earlier crawl and its sitemap lastmod is newer than that."""
+        from ..extraction.urls import url_identity
+        from ..pipelines.incremental import store_for
+        from ..state import is_newer
+
+        store = store_for(self.crawler)
+        return store is not None and is_newer(lastmod, store.fetched_at(url_identity(url)))
 
     # -- rendering ------------------------------------------------------------------------------
     def rendered(self, request):
@@ -164,7 +173,12 @@ class NewsSpider(scrapy.Spider):
             if sitemap.kind == "index":
                 yield scrapy.Request(entry.url, self.parse_sitemap, errback=self.on_error, priority=10)
             elif self.is_article_url(entry.url):
-                yield self.article_request(entry.url, "sitemap", self.site.max_depth)
+                request = self.article_request(entry.url, "sitemap", self.site.max_depth, entry.lastmod)
+                if entry.lastmod and self.changed_since_emitted(entry.url, entry.lastmod):
+                    # Another listing of this URL (a news sitemap, a feed) may have been queued
+                    # first without a date: this one must not be filtered out as its duplicate.
+                    request = request.replace(dont_filter=True)
+                yield request
 
     def parse_section(self, response, depth: int):
         if not hasattr(response, "text"):
