@@ -105,7 +105,8 @@ def run_demo(port: int, extra_args: list[str]) -> int:
     running = DemoSite(f"http://127.0.0.1:{port}").serve(port=port)
     print(f"newspider: demo news site on {running.base_url}/", flush=True)
     try:
-        command = [sys.executable, "-m", "scrapy", "crawl", "demo", *extra_args]
+        # Always the whole site: a demo run should show every article, not only what is new.
+        command = [sys.executable, "-m", "scrapy", "crawl", "demo", "-s", "INCREMENTAL_FULL=True", *extra_args]
         return subprocess.call(command, cwd=Path(__file__).resolve().parent.parent)
     finally:
         running.stop()

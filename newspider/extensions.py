@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 
 from scrapy import signals
 
@@ -26,7 +27,11 @@ class CrawlSummary:
         return extension
 
     def feed_slot_closed(self, slot):
-        self.outputs.append((slot.uri, slot.itemcount))
+        uri = slot.uri
+        if uri.endswith(".part") and "://" not in uri and os.path.exists(uri):
+            os.replace(uri, uri[: -len(".part")])  # finished: now readers may take it
+            uri = uri[: -len(".part")]
+        self.outputs.append((uri, slot.itemcount))
 
     def engine_stopped(self):
         stats = self.crawler.stats.get_stats()

@@ -25,6 +25,8 @@ DEPTH_LIMIT = 10  # a backstop; each site's max_depth decides how far section li
 
 # One story under many URLs (tracking parameters, AMP, trailing slash) is fetched once.
 REQUEST_FINGERPRINTER_CLASS = "newspider.fingerprint.CanonicalUrlFingerprinter"
+# With JOBDIR, a crawl killed with SIGKILL is resumed by running it again (see the class).
+DUPEFILTER_CLASS = "newspider.dupefilter.ResumableDupeFilter"
 
 # JavaScript-only pages: rendered with scrapy-playwright in Debian's chromium, only when a site's
 # render_js says so (auto: pages that come back as script shells). See newspider/rendering.py.
@@ -83,7 +85,9 @@ VALIDATION_DROP = True  # False: keep non-articles, with drop_reason set (newspi
 
 # Without -o/-O (or FEEDS) the articles go to output/<spider>/<start time>.jsonl. Not set as FEEDS
 # here: Scrapy merges -o/-O into a project's FEEDS instead of replacing them (NewsSpider.update_settings).
-OUTPUT_DEFAULT_FEED = "output/%(name)s/%(time)s.jsonl"
+# Written as .jsonl.part and renamed to .jsonl when the crawl ends: a reader never sees a file in
+# progress. A .part left by a killed crawl is repaired (cut line dropped) at the next crawl's start.
+OUTPUT_DEFAULT_FEED = "output/%(name)s/%(time)s.jsonl.part"
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORTERS = {
     "jsonlines": "newspider.exporters.SafeJsonLinesItemExporter",

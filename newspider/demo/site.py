@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import threading
+import time
 import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -160,6 +161,7 @@ class DemoSite:
     def __init__(self, base_url: str = "http://127.0.0.1:8765", articles: list[DemoArticle] | None = None):
         self.base_url = base_url.rstrip("/")
         self.articles = articles if articles is not None else load_articles()
+        self.delay = 0.0  # seconds each response waits (to catch a crawl mid-way in tests)
         self.routes: dict[str, Route] = {}
         self.build()
 
@@ -432,6 +434,8 @@ class DemoSite:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 - http.server's name
+                if site.delay:
+                    time.sleep(site.delay)
                 route = site.routes.get(self.path) or site.routes.get(self.path.split("?")[0])
                 if route is None:
                     self.send_response(404)
