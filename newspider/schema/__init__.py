@@ -1,9 +1,9 @@
 """The JSON Lines schema (JSON Schema 2020-12), one file: article.schema.json."""
 
 import json
-from pathlib import Path
+from importlib import resources
 
-SCHEMA_FILE = Path(__file__).with_name("article.schema.json")
+SCHEMA_FILE = resources.files(__name__).joinpath("article.schema.json")  # works inside an egg too
 
 
 def load_schema() -> dict:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from importlib import resources
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-BUNDLED_SITES = Path(__file__).with_name("sites.toml")
+# A resource, not a path: inside a Scrapyd egg the package is a zip file.
+BUNDLED_SITES = resources.files(__name__).joinpath("sites.toml")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 
@@ -80,9 +82,9 @@ def load_sites(paths) -> dict[str, SiteConfig]:
     """Sites from every TOML file in `paths`, later files overriding earlier ones by name."""
     sites: dict[str, SiteConfig] = {}
     for path in paths:
-        path = Path(path)
+        path = path if hasattr(path, "open") and not isinstance(path, str) else Path(path)
         try:
-            with open(path, "rb") as handle:
+            with path.open("rb") as handle:
                 data = tomllib.load(handle)
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise SiteConfigError(f"{path}: cannot read site configuration: {exc}") from exc
