@@ -7,6 +7,8 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from . import local_name
+
 _PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
 
 
@@ -15,10 +17,6 @@ class FeedEntry:
     url: str
     title: str | None = None
     published: str | None = None
-
-
-def _local(tag) -> str:
-    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
 
 
 def is_feed(body: bytes) -> bool:
@@ -38,12 +36,12 @@ def parse_feed(body: bytes, base_url: str) -> list[FeedEntry]:
         return []
     entries: list[FeedEntry] = []
     for node in root.iter():
-        name = _local(node.tag)
+        name = local_name(node.tag)
         if name not in ("item", "entry"):
             continue
         link = title = published = None
         for child in node:
-            child_name = _local(child.tag)
+            child_name = local_name(child.tag)
             if child_name == "link":
                 href = child.get("href")
                 if href and child.get("rel", "alternate") == "alternate":

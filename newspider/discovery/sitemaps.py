@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from . import local_name
+
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, uncompressed
 _PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
 
@@ -25,10 +27,6 @@ class SitemapEntry:
 class Sitemap:
     kind: str  # "index", "urlset" or "invalid"
     entries: list[SitemapEntry]
-
-
-def _local(tag) -> str:
-    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
 
 
 def gunzip_bounded(body: bytes, limit: int = MAX_SITEMAP_BYTES) -> bytes | None:
@@ -52,20 +50,20 @@ def parse_sitemap(body: bytes) -> Sitemap:
         return Sitemap("invalid", [])
     if root is None:
         return Sitemap("invalid", [])
-    kind = "index" if _local(root.tag) == "sitemapindex" else "urlset"
+    kind = "index" if local_name(root.tag) == "sitemapindex" else "urlset"
     entries: list[SitemapEntry] = []
     for node in root:
-        if _local(node.tag) not in ("url", "sitemap"):
+        if local_name(node.tag) not in ("url", "sitemap"):
             continue
         entry = SitemapEntry(url="")
         for child in node.iter():
-            name = _local(child.tag)
+            name = local_name(child.tag)
             text = (child.text or "").strip()
             if name == "loc" and not entry.url:
                 entry.url = text
             elif name == "lastmod":
                 entry.lastmod = text or None
-            elif name == "title" and child.getparent() is not None and _local(child.getparent().tag) == "news":
+            elif name == "title" and child.getparent() is not None and local_name(child.getparent().tag) == "news":
                 entry.news_title = text or None
             elif name == "publication_date":
                 entry.news_published = text or None
