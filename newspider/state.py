@@ -39,7 +39,8 @@ def content_hash(title: str | None, text: str) -> str:
 
 
 def is_newer(lastmod: str | None, fetched_at: str | None) -> bool:
-    """A sitemap lastmod later than our last fetch (dates without a zone read as UTC)."""
+    """A sitemap lastmod not before our last fetch (dates without a zone read as UTC): both are
+    to the second at best, so a change in the same second as the fetch counts as newer."""
     from .extraction.metadata import normalize_date
 
     modified = normalize_date(lastmod)
@@ -50,7 +51,7 @@ def is_newer(lastmod: str | None, fetched_at: str | None) -> bool:
         parsed = datetime.fromisoformat(value)
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
-    return instant(modified) > instant(fetched_at)
+    return instant(modified) >= instant(fetched_at)
 
 
 @dataclass
