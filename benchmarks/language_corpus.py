@@ -17,9 +17,7 @@ under benchmarks/corpus/ (git-ignored), never committed.
 from __future__ import annotations
 
 import argparse
-import html as htmllib
 import json
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path

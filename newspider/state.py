@@ -99,10 +99,6 @@ class ArticleStore:
                 [(url_key, key, now) for url_key in fetched_keys],
             )
 
-    def touch(self, key: str) -> None:
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        self.db.execute("UPDATE articles SET last_seen = ? WHERE key = ?", (now, key))
-
     def fetched_at(self, url_key: str) -> str | None:
         """When the article behind this URL was last fetched, or None if never."""
         row = self.db.execute("SELECT fetched_at FROM fetched_urls WHERE url_key = ?", (url_key,)).fetchone()

@@ -369,12 +369,12 @@ class DemoSite:
             + f'<div class="td_block_wrap td_block_related_posts"><h4 class="td-block-title"><span>{t["latest"]}</span></h4>{ad}{teaser}</div>'
             + f'<div class="td_block_wrap td_flex_block"><h4 class="td-block-title"><span>{t["related"]}</span></h4>{ad}{teaser}</div>'
             + f'<div class="comments" id="comments"><div id="respond" class="comment-respond"><h3 id="reply-title" class="comment-reply-title">{t["comment_title"]}</h3>'
-            + f'<form id="commentform" class="comment-form"><div class="clearfix"></div><div class="comment-form-input-wrap td-form-comment">'
+            + '<form id="commentform" class="comment-form"><div class="clearfix"></div><div class="comment-form-input-wrap td-form-comment">'
             + f'<textarea placeholder="{e(t["comment_box"])}" id="comment" name="comment"></textarea>'
             + f'<div class="td-warning-comment">{e(t["comment_box"])}</div></div>'
-            + f'<div class="comment-form-input-wrap td-form-author"><input placeholder="Nom:*" name="author" type="text">'
+            + '<div class="comment-form-input-wrap td-form-author"><input placeholder="Nom:*" name="author" type="text">'
             + f'<div class="td-warning-author">{e(t["name_box"])}</div></div>'
-            + f'<div class="comment-form-input-wrap td-form-email"><input placeholder="Email:*" name="email" type="text">'
+            + '<div class="comment-form-input-wrap td-form-email"><input placeholder="Email:*" name="email" type="text">'
             + f'<div class="td-warning-email-error">{e(t["email_box"])}</div><div class="td-warning-email">{e(t["email_prompt"])}</div></div>'
             + f'<p class="comment-form-cookies-consent"><input type="checkbox"><label>{e(t["save"])}</label></p>'
             + f'<p class="form-submit"><input name="submit" type="submit" class="submit" value="{e(t["submit"])}"></p></form></div></div>'
@@ -391,8 +391,8 @@ class DemoSite:
             + f"<body>{self.masthead('en', datetime(2024, 4, 16))}"
             + f'<main><article><h1>{e(a.title)}</h1><p class="byline">{e(ui["by"])} {e(a.author)}, dpa-style wire</p>'
             + f'<div class="article-body">{body}</div></article>'
-            + f'<div class="social-share"><span>Share this story</span><a href="#">Facebook</a><a href="#">LinkedIn</a></div>'
-            + f'<section class="related"><h2>More from the wire</h2><ul>'
+            + '<div class="social-share"><span>Share this story</span><a href="#">Facebook</a><a href="#">LinkedIn</a></div>'
+            + '<section class="related"><h2>More from the wire</h2><ul>'
             + "".join(f'<li><a href="{r.path}">{e(r.title)}</a></li>' for r in related)
             + "</ul></section>"
             + f'<section id="comments"><h2>{ui["comments"]}</h2><form><textarea placeholder="{ui["comment_box"]}"></textarea>'

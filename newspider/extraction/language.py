@@ -26,7 +26,7 @@ from lxml import etree
 from langdetect import DetectorFactory, LangDetectException, detector_factory
 from langdetect.detector_factory import init_factory
 
-from .document import NON_TEXT_TAGS, element_text, normalize_space
+from .document import normalize_space
 from .widgets import is_ad_label
 
 DetectorFactory.seed = 0

@@ -100,15 +100,12 @@ _PROTECTED_TAGS = ("html", "body", "head")
 
 @dataclass
 class WidgetReport:
-    """What `remove_widgets` took out: counts by kind, and the text of each removed block."""
+    """What `remove_widgets` took out: blocks counted by kind."""
 
     counts: Counter = field(default_factory=Counter)
-    removed_text: dict[str, list[str]] = field(default_factory=dict)
 
-    def add(self, kind: str, text: str) -> None:
+    def add(self, kind: str) -> None:
         self.counts[kind] += 1
-        if text:
-            self.removed_text.setdefault(kind, []).append(text)
 
     def as_dict(self) -> dict[str, int]:
         return {kind: self.counts.get(kind, 0) for kind in WIDGET_KINDS} | {
@@ -347,13 +344,12 @@ def remove_hidden(tree: lxml.html.HtmlElement) -> int:
 
 
 def remove_widgets(tree: lxml.html.HtmlElement) -> WidgetReport:
-    """Remove hidden elements and every widget from `tree` in place; report widget counts by kind
-    and the removed text."""
+    """Remove hidden elements and every widget from `tree` in place; report widget counts by kind."""
     remove_hidden(tree)
     anchor = article_anchor(tree)
     report = WidgetReport()
     for element, kind in find_widgets(tree, anchor):
-        report.add(kind, element_text(element))
+        report.add(kind)
         parent = element.getparent()
         if parent is not None:
             element.drop_tree()  # keeps the tail text, which belongs to the parent

@@ -11,7 +11,7 @@ import scrapy
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from ..discovery.feeds import is_feed, parse_feed
+from ..discovery.feeds import parse_feed
 from ..discovery.sitemaps import parse_sitemap, robots_sitemaps
 from ..extraction.urls import looks_like_article_url
 from ..items import Page
