@@ -34,7 +34,8 @@ def crawl_seconds(site: JsDemoSite, mode: str, folder: Path) -> tuple[float, int
     )
     out = folder / f"{mode}.jsonl"
     command = [sys.executable, "-m", "scrapy", "crawl", "bench", "-O", str(out), "-s", f"SITES_FILES={config}",
-               "-s", "LOG_LEVEL=INFO", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RENDER_TIMEOUT=5"]
+               "-s", "LOG_LEVEL=INFO", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RENDER_TIMEOUT=5",
+               "-s", "INCREMENTAL_ENABLED=False"]  # every run crawls the whole site
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newspider.settings", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(command, cwd=folder, env=env, check=True, capture_output=True, text=True)
     # The crawl's own clock (Scrapy's elapsed_time_seconds): from engine start to close, browser
@@ -46,7 +47,8 @@ def crawl_seconds(site: JsDemoSite, mode: str, folder: Path) -> tuple[float, int
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=100)
-    parser.add_argument("--hydration-ms", type=int, default=300, help="script work each page does in a browser")
+    parser.add_argument("--hydration-ms", type=int, default=1000,
+                        help="script work each page does in a browser (real news pages: 1-3 s to render)")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     scripted = max(1, args.pages // 10)
