@@ -24,8 +24,7 @@ from .widgets import article_anchor, is_ad_label
 _TRAILERS = re.compile(
     r"^(read more|continue reading|read the full (story|article)|lire la suite|lire plus|"
     r"weiterlesen|mehr lesen|leer más|seguir leyendo|leggi tutto|continua a leggere|leia mais|"
-    r"lees meer|share this( article)?|partager|teilen|compartir|condividi|"
-    r"(advertisement|publicité|anzeige|werbung|publicidad)\s*[-–—]*)\s*[:.…]*$",
+    r"lees meer|share this( article)?|partager|teilen|compartir|condividi)\s*[:.…]*$",
     re.IGNORECASE,
 )
 # Media-player and embed chrome that main-content methods let through (video.js and friends).
