@@ -1,4 +1,4 @@
-# newspider: the two commands a newcomer needs.
+# newsspider: the two commands a newcomer needs.
 #   make demo   set up, serve the bundled demo news site on 127.0.0.1:8765 and crawl it into output/demo/
 #   make test   set up (venv, Debian's chromium) and run the whole test suite (what .ci/run runs)
 PYTHON ?= python3
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/newspider demo
+	$(VENV)/bin/newsspider demo
 
 # Debian's chromium for JavaScript-only pages (Playwright cannot download its own browser here).
 browser:

@@ -2,7 +2,7 @@
 
     python benchmarks/language.py [--corpus benchmarks/corpus/language] [--rebuild] [--compare]
 
-Builds the corpus with language_corpus.py when it is missing, runs newspider's stages on every
+Builds the corpus with language_corpus.py when it is missing, runs newsspider's stages on every
 page, and reports accuracy of `article_language`, `chrome_language` and `language_mismatch`
 overall, per variant (original / declared / missing / wrong lang) and per language pair; the
 calibration of the confidences (of answers given with confidence >= 0.9, how many are right);
@@ -27,9 +27,9 @@ DEFAULT_CORPUS = Path(__file__).resolve().parent / "corpus" / "language"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from newspider.extraction import language as language_module  # noqa: E402
-from newspider.extraction.stages import STAGES, language_stage  # noqa: E402
-from newspider.items import Page  # noqa: E402
+from newsspider.extraction import language as language_module  # noqa: E402
+from newsspider.extraction.stages import STAGES, language_stage  # noqa: E402
+from newsspider.items import Page  # noqa: E402
 
 
 def prepare(corpus: Path) -> list[tuple[dict, Page]]:

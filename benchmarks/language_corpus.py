@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 import lxml.html  # noqa: E402
 
-from newspider.extraction.document import element_text, normalize_space, parse_html  # noqa: E402
-from newspider.extraction.language import detect, second_opinion  # noqa: E402
+from newsspider.extraction.document import element_text, normalize_space, parse_html  # noqa: E402
+from newsspider.extraction.language import detect, second_opinion  # noqa: E402
 
 CONTAINERS = ("div", "article", "section", "main", "td", "body")
 

@@ -1,9 +1,9 @@
-"""Extraction quality on the real pages of ../shared/eval: newspider against other extractors.
+"""Extraction quality on the real pages of ../shared/eval: newsspider against other extractors.
 
-    python benchmarks/quality.py [--datasets readability fundus-dev] [--limit N] [--only newspider,trafilatura]
+    python benchmarks/quality.py [--datasets readability fundus-dev] [--limit N] [--only newsspider,trafilatura]
 
 For every dataset and every extractor in the same run: F1 / precision / recall (the scorer in
-../shared/eval/score.py), per language too; pages per second and newspider's speed as a ratio
+../shared/eval/score.py), per language too; pages per second and newsspider's speed as a ratio
 to trafilatura's; and how often the output still holds widget text (ad labels, comment-form
 labels, cookie text, related/latest headings, share labels). Writes
 benchmarks/results/quality.md and quality.json. Not part of the test suite's pass/fail.
@@ -47,11 +47,11 @@ def load_scorer():
 
 
 
-def newspider_extractor():
-    """newspider's extraction (decode, widgets, metadata, body) is what is timed against the other
+def newsspider_extractor():
+    """newsspider's extraction (decode, widgets, metadata, body) is what is timed against the other
     extractors; the language stage, which they do not have, runs too and is timed apart."""
-    from newspider.extraction.stages import STAGES, language_stage
-    from newspider.items import Page
+    from newsspider.extraction.stages import STAGES, language_stage
+    from newsspider.items import Page
 
     extraction = [stage for stage in STAGES if stage is not language_stage]
 
@@ -66,9 +66,9 @@ def newspider_extractor():
 
 
 def time_language_stage(html: str, url: str) -> float:
-    """Seconds newspider's language stage takes on a page already through the other stages."""
-    from newspider.extraction.stages import STAGES, language_stage
-    from newspider.items import Page
+    """Seconds newsspider's language stage takes on a page already through the other stages."""
+    from newsspider.extraction.stages import STAGES, language_stage
+    from newsspider.items import Page
 
     page = Page(url=url or "https://example.invalid/", body=html.encode("utf-8"), headers={"content-type": "text/html; charset=utf-8"})
     for stage in STAGES:
@@ -115,7 +115,7 @@ def newspaper_extractor():
 
 def extractors(only: set[str] | None):
     candidates = {
-        "newspider": newspider_extractor,
+        "newsspider": newsspider_extractor,
         "trafilatura": lambda: trafilatura_extractor(include_comments=False),
         "trafilatura-default": lambda: trafilatura_extractor(),
         "trafilatura-precision": lambda: trafilatura_extractor(favor_precision=True, include_comments=False),
@@ -167,7 +167,7 @@ def main() -> int:
                     print(f"{name} failed on {record['id']}: {exc!r}", file=sys.stderr)
                     text = ""
                 seconds.append(time.perf_counter() - start)
-                if name == "newspider":
+                if name == "newsspider":
                     language_seconds.append(time_language_stage(html, record.get("url") or ""))
                 triple = scorer.tp_fp_fn(record["text"], text)
                 triples.append(triple)
@@ -184,12 +184,12 @@ def main() -> int:
                 summary["language_stage_median_ms"] = statistics.median(language_seconds) * 1000
                 summary["pages_per_second_with_language"] = len(pages) / (sum(seconds) + sum(language_seconds))
             results[name] = summary
-        if "newspider" in results and "trafilatura" in results:
-            results["newspider"]["speed_vs_trafilatura"] = (
-                results["newspider"]["pages_per_second"] / results["trafilatura"]["pages_per_second"]
+        if "newsspider" in results and "trafilatura" in results:
+            results["newsspider"]["speed_vs_trafilatura"] = (
+                results["newsspider"]["pages_per_second"] / results["trafilatura"]["pages_per_second"]
             )
-            results["newspider"]["median_speed_vs_trafilatura"] = (
-                results["trafilatura"]["median_ms"] / results["newspider"]["median_ms"]
+            results["newsspider"]["median_speed_vs_trafilatura"] = (
+                results["trafilatura"]["median_ms"] / results["newsspider"]["median_ms"]
             )
         report["datasets"][dataset] = results
     RESULTS.mkdir(exist_ok=True)
@@ -206,12 +206,12 @@ def render(report: dict) -> str:
         lines += [f"## {dataset}", "", "| extractor | F1 | precision | recall | pages/s | median ms/page | widget-text rate |", "|---|---|---|---|---|---|---|"]
         for name, r in results.items():
             lines.append(f"| {name} | {r['f1']:.3f} | {r['precision']:.3f} | {r['recall']:.3f} | {r['pages_per_second']:.1f} | {r['median_ms']:.1f} | {r['widget_text_rate']:.3f} |")
-        ours = results.get("newspider", {})
+        ours = results.get("newsspider", {})
         if "speed_vs_trafilatura" in ours:
-            lines.append(f"\nnewspider extraction speed / trafilatura speed: {ours['speed_vs_trafilatura']:.2f} "
+            lines.append(f"\nnewsspider extraction speed / trafilatura speed: {ours['speed_vs_trafilatura']:.2f} "
                          f"(pages per second); {ours['median_speed_vs_trafilatura']:.2f} (median time per page)")
         if "language_stage_median_ms" in ours:
-            lines.append(f"newspider language stage (not in the timing above): median {ours['language_stage_median_ms']:.1f} ms per page; "
+            lines.append(f"newsspider language stage (not in the timing above): median {ours['language_stage_median_ms']:.1f} ms per page; "
                          f"with it, {ours['pages_per_second_with_language']:.1f} pages/s")
         lines += ["", "Per language (F1):", "", "| extractor | " + " | ".join(next(iter(results.values()))["languages"]) + " |",
                   "|---|" + "---|" * len(next(iter(results.values()))["languages"])]

@@ -3,7 +3,7 @@ need a browser.
 
     python benchmarks/rendering.py [--pages 40] [--runs 3]
 
-Both modes crawl the same site (newspider/demo/js_site.py) served on 127.0.0.1, alternately, in
+Both modes crawl the same site (newsspider/demo/js_site.py) served on 127.0.0.1, alternately, in
 one run; the medians and their ratio go to benchmarks/results/rendering.md and .json.
 """
 
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 sys.path.insert(0, str(ROOT))
 
-from newspider.demo.js_site import JsDemoSite  # noqa: E402
+from newsspider.demo.js_site import JsDemoSite  # noqa: E402
 
 
 def crawl_seconds(site: JsDemoSite, mode: str, folder: Path) -> tuple[float, int]:
@@ -36,7 +36,7 @@ def crawl_seconds(site: JsDemoSite, mode: str, folder: Path) -> tuple[float, int
     command = [sys.executable, "-m", "scrapy", "crawl", "bench", "-O", str(out), "-s", f"SITES_FILES={config}",
                "-s", "LOG_LEVEL=INFO", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RENDER_TIMEOUT=5",
                "-s", "INCREMENTAL_ENABLED=False"]  # every run crawls the whole site
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newspider.settings", "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsspider.settings", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(command, cwd=folder, env=env, check=True, capture_output=True, text=True)
     # The crawl's own clock (Scrapy's elapsed_time_seconds): from engine start to close, browser
     # launch included, Python start-up left out.

@@ -19,8 +19,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from newspider.demo.site import DemoSite
-from newspider.schema import load_schema
+from newsspider.demo.site import DemoSite
+from newsspider.schema import load_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -38,7 +38,7 @@ class CrawlResult:
     returncode: int
 
     def dropped(self) -> dict[str, int]:
-        prefix = "newspider/dropped/"
+        prefix = "newsspider/dropped/"
         return {k[len(prefix):]: v for k, v in self.stats.items() if k.startswith(prefix)}
 
 
@@ -77,7 +77,7 @@ def crawl(spider: str, tmp_path: Path, *args: str, output: str | None = "out.jso
     command = [sys.executable, "-m", "scrapy", "crawl", spider, *SAFE_SETTINGS, *args]
     if out is not None:
         command += ["-O", str(out)]
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newspider.settings", "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsspider.settings", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=timeout)
     lines = out.read_text(encoding="utf-8").split("\n")[:-1] if out is not None and out.exists() else []
     return CrawlResult([json.loads(line) for line in lines], lines, parse_stats(done.stderr), done.stderr, done.stdout, done.returncode)

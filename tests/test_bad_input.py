@@ -8,7 +8,7 @@ import json
 import pytest
 from conftest import crawl, site_file
 
-from newspider.demo.site import DemoSite, Route
+from newsspider.demo.site import DemoSite, Route
 
 JAPANESE = (
     "港と北の島々を結ぶ三隻の旅客フェリーが、冬の間の修理を終えて月曜日から運航を再開したと港湾局が発表した。"
@@ -74,7 +74,7 @@ def test_crawl_survives_and_counts_every_bad_page(junk_crawl):
     assert dropped.get("not_html") == 3  # the PDF, the PNG and the NUL-byte page
     assert dropped.get("empty_page") == 1
     assert set(dropped) == {"not_html", "empty_page"}, dropped  # every readable page became an article
-    assert result.stats.get("newspider/fetch_failed/http_404") == 1
+    assert result.stats.get("newsspider/fetch_failed/http_404") == 1
 
 
 def test_mislabelled_charset_is_repaired_and_logged(junk_crawl):

@@ -1,4 +1,4 @@
-"""`newspider extract`: the crawl's cleaning on saved pages, one JSON object per input, in order."""
+"""`newsspider extract`: the crawl's cleaning on saved pages, one JSON object per input, in order."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ CRAWL_ONLY_FIELDS = {"crawled_at", "spider"}
 
 
 def run_extract(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "newspider.cli", "extract", *args], cwd=cwd, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "newsspider.cli", "extract", *args], cwd=cwd, capture_output=True, text=True)
 
 
 def save_pages(site, tmp_path, articles):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import crawl, site_file
 
-from newspider.extraction.urls import url_identity
+from newsspider.extraction.urls import url_identity
 
 
 def identities(items):
@@ -33,9 +33,9 @@ def test_non_article_pages_are_dropped_with_a_counted_reason(demo_crawl, demo_si
 
 def test_articles_are_found_through_feeds_and_sitemaps(demo_crawl):
     stats = demo_crawl.stats
-    assert stats["newspider/feeds/read"] == 2
-    assert stats["newspider/sitemaps/index"] == 1 and stats["newspider/sitemaps/urlset"] == 2
-    assert stats["newspider/discovered/feed"] >= 10 and stats["newspider/discovered/sitemap"] >= 20
+    assert stats["newsspider/feeds/read"] == 2
+    assert stats["newsspider/sitemaps/index"] == 1 and stats["newsspider/sitemaps/urlset"] == 2
+    assert stats["newsspider/discovered/feed"] >= 10 and stats["newsspider/discovered/sitemap"] >= 20
 
 
 def test_every_output_line_validates_against_the_schema(demo_crawl, schema_validator):
@@ -97,7 +97,7 @@ def test_generic_spider_finds_articles_without_configuration(demo_site, tmp_path
 
 
 def test_generic_spider_falls_back_to_links_when_a_site_has_no_feed_or_sitemap(tmp_path):
-    from newspider.demo.site import DemoSite
+    from newsspider.demo.site import DemoSite
 
     site = DemoSite()
     running = site.serve()
@@ -110,7 +110,7 @@ def test_generic_spider_falls_back_to_links_when_a_site_has_no_feed_or_sitemap(t
     found = set(identities(result.items))
     # Every article is linked from the home page or a section front.
     assert found == {url_identity(u) for u in site.article_urls()}, result.log[-3000:]
-    assert not result.stats.get("newspider/feeds/read") and not result.stats.get("newspider/sitemaps/urlset")
+    assert not result.stats.get("newsspider/feeds/read") and not result.stats.get("newsspider/sitemaps/urlset")
 
 
 def test_adding_a_site_is_adding_an_entry(demo_site, tmp_path):

@@ -10,8 +10,8 @@ import json
 import pytest
 from conftest import SHARED
 
-from newspider.extraction.stages import STAGES
-from newspider.items import Page
+from newsspider.extraction.stages import STAGES
+from newsspider.items import Page
 
 EVAL = SHARED / "eval"
 # Below the measured value on these subsets (fundus-dev 0.95, readability 0.92 on the full sets),

@@ -8,7 +8,7 @@ import json
 import pytest
 from test_eval_pages import EVAL, run_stages, scorer
 
-from newspider.extraction.article import clean_paragraphs
+from newsspider.extraction.article import clean_paragraphs
 
 
 def extract(dataset: str, page_id: str):

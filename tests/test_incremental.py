@@ -7,8 +7,8 @@ from datetime import datetime, timezone
 
 from conftest import crawl, site_file
 
-from newspider.demo.site import DemoArticle, DemoSite
-from newspider.extraction.urls import url_identity
+from newsspider.demo.site import DemoArticle, DemoSite
+from newsspider.extraction.urls import url_identity
 
 
 def new_article(n: int) -> DemoArticle:
@@ -48,9 +48,9 @@ def test_rerun_emits_exactly_the_new_and_the_changed(tmp_path, schema_validator)
     assert updated["revision"] == 2 and updated["text"].endswith("confirmed by the university on Monday.")
     assert {i["revision"] for i in second.items if i is not updated} == {1}
     stats = second.stats
-    assert (stats["newspider/incremental/new"], stats["newspider/incremental/updated"]) == (3, 1)
+    assert (stats["newsspider/incremental/new"], stats["newsspider/incremental/updated"]) == (3, 1)
     # The other articles were not fetched again: only the changed one (newer lastmod) and the new ones.
-    assert stats["newspider/incremental/not_refetched"] >= len(site.articles) - 4 - 1
+    assert stats["newsspider/incremental/not_refetched"] >= len(site.articles) - 4 - 1
     assert "since the last crawl: 3 new, 1 updated" in second.stdout
     for item in second.items:
         assert not list(schema_validator.iter_errors(item))
@@ -83,9 +83,9 @@ def test_several_sites_in_one_run_with_an_exit_status_for_the_scheduler(tmp_path
         files = [site_file(tmp_path, site.base_url, name=name) for name in ("paper-one", "paper-two")]
         # a site whose server is gone: nothing listens on this port
         broken = site_file(tmp_path, "http://127.0.0.1:9", name="paper-gone")
-        env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newspider.settings", "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsspider.settings", "PYTHONPATH": str(ROOT)}
         sites = ",".join(str(f) for f in (*files, broken))
-        command = [sys.executable, "-m", "newspider.cli", "crawl", "-s", f"SITES_FILES={sites}",
+        command = [sys.executable, "-m", "newsspider.cli", "crawl", "-s", f"SITES_FILES={sites}",
                    "-s", "TELNETCONSOLE_ENABLED=False", "-s", "RETRY_TIMES=0"]
         good = subprocess.run([*command, "paper-one", "paper-two"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=180)
         bad = subprocess.run([*command, "paper-one", "paper-gone"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=180)

@@ -10,9 +10,9 @@ import json
 import pytest
 from conftest import SHARED
 
-from newspider.extraction.language import article_language, chrome_language, paragraph_languages
-from newspider.extraction.stages import extract_article
-from newspider.items import Page
+from newsspider.extraction.language import article_language, chrome_language, paragraph_languages
+from newsspider.extraction.stages import extract_article
+from newsspider.items import Page
 
 # Theme strings as sites in each language print them: menu, date line, widgets, comment form, footer.
 CHROME = {

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from newspider.exporters import SafeJsonLinesItemExporter
-from newspider.items import SCHEMA_VERSION, Article
-from newspider.schema import load_schema
-from newspider.sites import BUNDLED_SITES, SiteConfigError, load_sites
+from newsspider.exporters import SafeJsonLinesItemExporter
+from newsspider.items import SCHEMA_VERSION, Article
+from newsspider.schema import load_schema
+from newsspider.sites import BUNDLED_SITES, SiteConfigError, load_sites
 
 
 def article(**changes) -> Article:

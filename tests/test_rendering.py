@@ -9,9 +9,9 @@ import time
 import pytest
 from conftest import crawl, site_file
 
-from newspider.demo.js_site import NEVER_RENDERS, JsDemoSite
-from newspider.extraction.urls import url_identity
-from newspider.rendering import chromium_path
+from newsspider.demo.js_site import NEVER_RENDERS, JsDemoSite
+from newsspider.extraction.urls import url_identity
+from newsspider.rendering import chromium_path
 
 if chromium_path() is None:
     if os.environ.get("CI"):
@@ -57,15 +57,15 @@ def test_only_script_pages_are_rendered_and_counted(mixed):
     rendered = {url_identity(i["url"]) for i in result.items if i["fetched_with"] == "playwright"}
     assert rendered == {url_identity(u) for u in site.scripted_urls()}
     stats = result.stats
-    assert stats["newspider/articles/playwright"] == 3 and stats["newspider/articles/http"] == 6
-    assert stats["newspider/render/needed"] == 4  # the three scripted pages and the broken one
+    assert stats["newsspider/articles/playwright"] == 3 and stats["newsspider/articles/http"] == 6
+    assert stats["newsspider/render/needed"] == 4  # the three scripted pages and the broken one
 
 
 def test_a_page_that_never_renders_is_logged_with_its_reason(mixed):
     site, result, _ = mixed
     assert f"Could not render {site.url(NEVER_RENDERS)}: no article text appeared within 3 s" in result.log
     assert "JavaScript error on" in result.log and "results service unavailable" in result.log
-    assert result.stats.get("newspider/render/failed/TimeoutError") == 1
+    assert result.stats.get("newsspider/render/failed/TimeoutError") == 1
     assert result.stats.get("retry/count", 0) >= 1  # it was tried again before giving up
 
 
@@ -81,10 +81,10 @@ def test_no_chromium_is_left_running(mixed):
 def test_a_site_whose_first_pages_all_need_rendering_switches_to_rendering(tmp_path):
     site = JsDemoSite(plain=0, scripted=5)
     result = js_crawl(tmp_path, site, "-s", "RENDER_SWITCH_AFTER=2", "-s", "CONCURRENT_REQUESTS=1")
-    assert result.stats.get("newspider/render/switched_to_always") == 1
+    assert result.stats.get("newsspider/render/switched_to_always") == 1
     assert len(result.items) == 5 and all(i["fetched_with"] == "playwright" for i in result.items)
     # After the switch pages go to the browser directly: fewer plain fetches than pages.
-    assert result.stats["newspider/render/needed"] < 6
+    assert result.stats["newsspider/render/needed"] < 6
 
 
 def test_never_means_never(tmp_path):

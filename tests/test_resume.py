@@ -12,8 +12,8 @@ import time
 import pytest
 from conftest import ROOT, SAFE_SETTINGS, site_file
 
-from newspider.demo.js_site import JsDemoSite
-from newspider.extraction.urls import url_identity
+from newsspider.demo.js_site import JsDemoSite
+from newsspider.extraction.urls import url_identity
 
 
 def command(config, extra=()):
@@ -26,7 +26,7 @@ def test_killed_crawl_resumes_without_losing_or_repeating(tmp_path, jobdir):
     site = JsDemoSite(plain=60, scripted=0, broken=False)
     running = site.serve()
     site.delay = 0.03
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newspider.settings", "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsspider.settings", "PYTHONPATH": str(ROOT)}
     config = site_file(tmp_path, site.base_url, start_urls=[], sitemaps=[], feeds=[f"{site.base_url}/feed.xml"],
                        article_url_pattern=None)
     extra = ["-s", f"JOBDIR={tmp_path / 'job'}"] if jobdir else []

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from newspider.demo.site import DemoSite
-from newspider.extraction.urls import url_identity
+from newsspider.demo.site import DemoSite
+from newsspider.extraction.urls import url_identity
 
 BIN = Path(sys.executable).parent
 
@@ -43,11 +43,11 @@ def test_deploy_schedule_and_read_the_output(tmp_path):
     )
     # The project as a user deploys it, with a [deploy] target naming this server.
     project = tmp_path / "project"
-    shutil.copytree(ROOT / "newspider", project / "newspider", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "newsspider", project / "newsspider", ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("setup.py", "pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, project / name)
     (project / "scrapy.cfg").write_text(
-        f"[settings]\ndefault = newspider.settings\n\n[deploy]\nurl = http://127.0.0.1:{port}/\nproject = newspider\n")
+        f"[settings]\ndefault = newsspider.settings\n\n[deploy]\nurl = http://127.0.0.1:{port}/\nproject = newsspider\n")
 
     server = subprocess.Popen([str(BIN / "scrapyd")], cwd=server_dir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     site = DemoSite()
@@ -61,16 +61,16 @@ def test_deploy_schedule_and_read_the_output(tmp_path):
                 time.sleep(0.2)
         deployed = subprocess.run([str(BIN / "scrapyd-deploy")], cwd=project, capture_output=True, text=True, timeout=120)
         assert deployed.returncode == 0 and '"status": "ok"' in deployed.stdout, deployed.stdout + deployed.stderr
-        assert "demo" in call(f"http://127.0.0.1:{port}/listspiders.json?project=newspider")["spiders"]
+        assert "demo" in call(f"http://127.0.0.1:{port}/listspiders.json?project=newsspider")["spiders"]
 
         job = call(f"http://127.0.0.1:{port}/schedule.json", {
-            "project": "newspider", "spider": "news", "url": f"{site.base_url}/", "render_js": "never",
+            "project": "newsspider", "spider": "news", "url": f"{site.base_url}/", "render_js": "never",
             "setting": "TELNETCONSOLE_ENABLED=False",
         })
         assert job["status"] == "ok"
         finished = []
         for _ in range(240):
-            finished = call(f"http://127.0.0.1:{port}/listjobs.json?project=newspider")["finished"]
+            finished = call(f"http://127.0.0.1:{port}/listjobs.json?project=newsspider")["finished"]
             if finished:
                 break
             time.sleep(0.5)

@@ -9,9 +9,9 @@ import html
 import pytest
 from conftest import SHARED
 
-from newspider.extraction.document import normalize_space
-from newspider.extraction.stages import extract_article
-from newspider.items import Page
+from newsspider.extraction.document import normalize_space
+from newsspider.extraction.stages import extract_article
+from newsspider.items import Page
 
 SEED = SHARED / "seed" / "seed-page.txt"
 CHROME_STRINGS = [

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import crawl, site_file
 
-from newspider.demo.site import DemoSite, Route
-from newspider.extraction.urls import looks_like_article_url, strip_tracking, url_identity
+from newsspider.demo.site import DemoSite, Route
+from newsspider.extraction.urls import looks_like_article_url, strip_tracking, url_identity
 
 STORY = "https://www.example.com/world/2024/04/harbour-ferries-return"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newspider.extraction.document import element_text, parse_html
-from newspider.extraction.widgets import is_ad_label, remove_widgets
+from newsspider.extraction.document import element_text, parse_html
+from newsspider.extraction.widgets import is_ad_label, remove_widgets
 
 ARTICLE = "".join(
     f"<p>Paragraph {n} of the story tells readers what happened at the harbour this week, "

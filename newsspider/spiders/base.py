@@ -74,7 +74,7 @@ class NewsSpider(scrapy.Spider):
         return looks_like_article_url(url)
 
     def article_request(self, url: str, via: str, depth: int, lastmod: str | None = None):
-        self.crawler.stats.inc_value(f"newspider/discovered/{via}")
+        self.crawler.stats.inc_value(f"newsspider/discovered/{via}")
         request = scrapy.Request(
             url, self.parse_article, errback=self.on_error, priority=20,
             meta={"discovered_via": via, "article_depth": depth, "lastmod": lastmod},
@@ -101,7 +101,7 @@ class NewsSpider(scrapy.Spider):
         url = request.url
 
         def log_script_error(error) -> None:
-            self.crawler.stats.inc_value("newspider/render/script_errors")
+            self.crawler.stats.inc_value("newsspider/render/script_errors")
             self.logger.warning(f"JavaScript error on {url}: {error}")
 
         meta = {
@@ -140,7 +140,7 @@ class NewsSpider(scrapy.Spider):
             self._render_needed.append(shell)
             if len(self._render_needed) == switch_after and all(self._render_needed):
                 self.render_mode = "always"
-                self.crawler.stats.set_value("newspider/render/switched_to_always", 1)
+                self.crawler.stats.set_value("newsspider/render/switched_to_always", 1)
                 self.logger.info(f"{self.name}: the first {switch_after} article pages all needed a browser; "
                                  "rendering every article page from now on")
         return shell
@@ -150,9 +150,9 @@ class NewsSpider(scrapy.Spider):
         if not entries:
             level = "debug" if self.quiet_probe else "warning"
             getattr(self.logger, level)(f"No entries in feed {response.url} (not an RSS/Atom feed, or empty)")
-            self.crawler.stats.inc_value("newspider/feeds/empty")
+            self.crawler.stats.inc_value("newsspider/feeds/empty")
             return
-        self.crawler.stats.inc_value("newspider/feeds/read")
+        self.crawler.stats.inc_value("newsspider/feeds/read")
         for entry in entries:
             if self.is_article_url(entry.url):
                 yield self.article_request(entry.url, "feed", self.site.max_depth)
@@ -166,9 +166,9 @@ class NewsSpider(scrapy.Spider):
         if sitemap.kind == "invalid":
             level = "debug" if self.quiet_probe else "warning"
             getattr(self.logger, level)(f"Not a sitemap: {response.url}")
-            self.crawler.stats.inc_value("newspider/sitemaps/invalid")
+            self.crawler.stats.inc_value("newsspider/sitemaps/invalid")
             return
-        self.crawler.stats.inc_value(f"newspider/sitemaps/{sitemap.kind}")
+        self.crawler.stats.inc_value(f"newsspider/sitemaps/{sitemap.kind}")
         for entry in sitemap.entries:
             if sitemap.kind == "index":
                 yield scrapy.Request(entry.url, self.parse_sitemap, errback=self.on_error, priority=10)
@@ -201,7 +201,7 @@ class NewsSpider(scrapy.Spider):
     # -- articles -------------------------------------------------------------------------------
     def parse_article(self, response):
         if self.needs_rendering(response):
-            self.crawler.stats.inc_value("newspider/render/needed")
+            self.crawler.stats.inc_value("newsspider/render/needed")
             yield self.rendered(response.request)
             return
         headers = {
@@ -232,12 +232,12 @@ class NewsSpider(scrapy.Spider):
         else:
             reason = failure.type.__name__
         if request.meta.get("playwright"):
-            self.crawler.stats.inc_value(f"newspider/render/failed/{reason}")
+            self.crawler.stats.inc_value(f"newsspider/render/failed/{reason}")
             if reason == "TimeoutError":
                 timeout = self.crawler.settings.getfloat("RENDER_TIMEOUT", 10)
                 self.logger.warning(f"Could not render {request.url}: no article text appeared within {timeout:g} s "
                                     f"(after retrying); {failure.getErrorMessage().splitlines()[0]}")
                 return
-        self.crawler.stats.inc_value(f"newspider/fetch_failed/{reason}")
+        self.crawler.stats.inc_value(f"newsspider/fetch_failed/{reason}")
         level = "debug" if self.quiet_probe and request.callback in (self.parse_sitemap, self.parse_feed) else "warning"
         getattr(self.logger, level)(f"Could not fetch {request.url}: {reason} ({failure.getErrorMessage()})")

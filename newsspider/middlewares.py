@@ -29,7 +29,7 @@ class RenderSwitchMiddleware:
 class IncrementalSkipMiddleware:
     """Does not fetch an article page an earlier crawl already emitted, unless its sitemap
     `lastmod` is newer than that fetch (or INCREMENTAL_FULL is set). Feeds, sitemaps and section
-    pages are always fetched. Counted as newspider/incremental/not_refetched."""
+    pages are always fetched. Counted as newsspider/incremental/not_refetched."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -56,5 +56,5 @@ class IncrementalSkipMiddleware:
             return None
         if is_newer(request.meta.get("lastmod"), fetched_at):
             return None  # changed since: fetch it again
-        self.crawler.stats.inc_value("newspider/incremental/not_refetched")
+        self.crawler.stats.inc_value("newsspider/incremental/not_refetched")
         raise IgnoreRequest(f"already emitted, unchanged since {fetched_at}: {request.url}")

@@ -9,7 +9,7 @@ from scrapy.dupefilters import RFPDupeFilter
 from scrapy.utils.job import job_dir
 
 logger = logging.getLogger(__name__)
-CLEAN_STOP = "newspider-clean-stop"
+CLEAN_STOP = "newsspider-clean-stop"
 
 
 class ResumableDupeFilter(RFPDupeFilter):

@@ -12,16 +12,16 @@ logger = logging.getLogger(__name__)
 
 
 def drop(stats, reason: str, url: str, detail: str = "") -> DropItem:
-    """Count the reason in the crawl stats (newspider/dropped/<reason>) and make the DropItem."""
+    """Count the reason in the crawl stats (newsspider/dropped/<reason>) and make the DropItem."""
     if stats is not None:
-        stats.inc_value(f"newspider/dropped/{reason}")
+        stats.inc_value(f"newsspider/dropped/{reason}")
     return DropItem(f"{reason}: {url}" + (f" ({detail})" if detail else ""), log_level="INFO")
 
 
 class StagePipeline:
     """Runs `stage` (a function of a Page returning a drop reason or None) on each Page."""
 
-    stage = None  # set by subclasses: a function from newspider.extraction.stages
+    stage = None  # set by subclasses: a function from newsspider.extraction.stages
 
     def __init__(self, stats=None):
         self.stats = stats

@@ -21,5 +21,5 @@ class PageDecodingPipeline(StagePipeline):
             for note in item.notes:
                 logger.warning(f"Repaired {item.url}: {note}")
             if self.stats is not None:
-                self.stats.inc_value("newspider/repaired_pages")
+                self.stats.inc_value("newsspider/repaired_pages")
         return item

@@ -1,6 +1,6 @@
 """The cleaning stages, in order, each filling its part of a `Page` and returning a drop reason
 (or None). The item pipelines are thin wrappers around these; `extract_article` runs them all
-without Scrapy, for `newspider extract`, tests and benchmarks.
+without Scrapy, for `newsspider extract`, tests and benchmarks.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ logger = logging.getLogger(__name__)
 
 class CrawlSummary:
     """At spider close, logs and prints one line per output file (`N articles → path`), the
-    drop reasons counted by the pipelines (`newspider/dropped/<reason>`) and how many articles
+    drop reasons counted by the pipelines (`newsspider/dropped/<reason>`) and how many articles
     were new, updated, unchanged or not fetched again since the last crawl."""
 
     def __init__(self, crawler):
@@ -35,15 +35,15 @@ class CrawlSummary:
 
     def engine_stopped(self):
         stats = self.crawler.stats.get_stats()
-        prefix = "newspider/dropped/"
+        prefix = "newsspider/dropped/"
         dropped = {k[len(prefix):]: v for k, v in sorted(stats.items()) if k.startswith(prefix)}
         lines = [f"{count} articles → {uri}" for uri, count in self.outputs] or ["0 articles written (no output file)"]
         if dropped:
             lines.append("dropped: " + ", ".join(f"{reason} {n}" for reason, n in dropped.items()))
-        incremental = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("newspider/incremental/")}
+        incremental = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("newsspider/incremental/")}
         if incremental:
             lines.append("since the last crawl: " + ", ".join(
                 f"{incremental.get(key, 0)} {key.replace('_', ' ')}" for key in ("new", "updated", "unchanged", "not_refetched")))
         for line in lines:
             logger.info(line)
-            print(f"newspider: {line}", flush=True)
+            print(f"newsspider: {line}", flush=True)

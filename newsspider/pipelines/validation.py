@@ -10,7 +10,7 @@ class ArticleValidationPipeline:
     pages), `login_page`, `script_shell` (built by JavaScript), `too_short`, `no_body`.
 
     Settings: VALIDATION_MIN_WORDS (default 50); VALIDATION_DROP (default True; False keeps the
-    page with `drop_reason` set, which is what `newspider extract` reports).
+    page with `drop_reason` set, which is what `newsspider extract` reports).
     """
 
     def __init__(self, stats=None, min_words: int = 50, drop_pages: bool = True):

@@ -7,7 +7,7 @@ from .base import NewsSpider
 
 
 class SiteSpider(NewsSpider):
-    """A configured site (newspider/sites/sites.toml or a file in SITES_FILES)."""
+    """A configured site (newsspider/sites/sites.toml or a file in SITES_FILES)."""
 
 
 def site_spider_class(config: SiteConfig) -> type[SiteSpider]:

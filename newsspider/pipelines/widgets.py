@@ -8,6 +8,6 @@ class WidgetRemovalPipeline(StagePipeline):
     """Removes ads and ad placeholders, comment threads and forms, related/latest blocks, share
     bars, newsletter, cookie, author-bio and read-more boxes from a copy of the page, counting
     them by kind in `removed_widgets`. The page as served is kept for metadata and chrome language.
-    See newspider/extraction/widgets.py for how each kind is recognised."""
+    See newsspider/extraction/widgets.py for how each kind is recognised."""
 
     stage = staticmethod(widget_stage)

@@ -1,7 +1,7 @@
 """Items: `Page` travels through the pipelines; `Article` is what is written out.
 
 Both are plain dataclasses read through itemadapter. `Article`'s fields are the JSON Lines schema
-(`newspider/schema/article.schema.json`, version `SCHEMA_VERSION`); change them together.
+(`newsspider/schema/article.schema.json`, version `SCHEMA_VERSION`); change them together.
 """
 
 from __future__ import annotations

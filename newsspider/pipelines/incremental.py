@@ -17,10 +17,10 @@ def store_for(crawler) -> ArticleStore | None:
     settings = crawler.settings
     if not settings.getbool("INCREMENTAL_ENABLED", True):
         return None
-    store = getattr(crawler, "_newspider_store", None)
+    store = getattr(crawler, "_newsspider_store", None)
     if store is None:
         path = Path(settings.get("STATE_DIR", "state")) / f"{crawler.spider.name}.sqlite"
-        store = crawler._newspider_store = ArticleStore(path)
+        store = crawler._newsspider_store = ArticleStore(path)
         logger.info(f"Incremental state: {path} ({store.count()} articles already emitted)")
     return store
 
@@ -66,7 +66,7 @@ def repair_interrupted_outputs(pattern: str, store: ArticleStore | None) -> list
 class IncrementalPipeline:
     """Emits only what is new since the site's earlier crawls: a new article (`revision` 1) or one
     whose title or body changed (`revision` + 1); an unchanged one is dropped as `unchanged`.
-    Counted as newspider/incremental/{new,updated,unchanged}. INCREMENTAL_FULL=True emits
+    Counted as newsspider/incremental/{new,updated,unchanged}. INCREMENTAL_FULL=True emits
     everything again (and still records it); INCREMENTAL_ENABLED=False turns the store off.
 
     An emitted article is recorded when Scrapy reports it scraped (`item_scraped`, after the feed
@@ -106,10 +106,10 @@ class IncrementalPipeline:
         verdict = store.verdict(key, digest)
         if verdict.status == "unchanged" and not self.full:
             store.record(key, item.canonical_url, digest, verdict.revision, {url_identity(item.url), key})
-            self.stats.inc_value("newspider/incremental/unchanged")
+            self.stats.inc_value("newsspider/incremental/unchanged")
             raise drop(None, "unchanged", item.url)
         item.revision = verdict.revision
-        self.stats.inc_value(f"newspider/incremental/{verdict.status}")
+        self.stats.inc_value(f"newsspider/incremental/{verdict.status}")
         return item
 
     def item_scraped(self, item, response=None, spider=None):
@@ -121,7 +121,7 @@ class IncrementalPipeline:
                      {url_identity(item.url), key})
 
     def close_spider(self, spider=None):
-        store = getattr(self.crawler, "_newspider_store", None)
+        store = getattr(self.crawler, "_newsspider_store", None)
         if store is not None:
             store.close()
-            self.crawler._newspider_store = None
+            self.crawler._newsspider_store = None

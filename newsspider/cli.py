@@ -1,9 +1,9 @@
-"""`newspider` command line.
+"""`newsspider` command line.
 
-    newspider extract PAGE.html [PAGE2.html ...] [--url URL]   saved pages → JSON Lines on stdout
-    newspider serve-demo [--port 8765]                         serve the demo news site
-    newspider demo [--port 8765]                               serve it and crawl it into output/
-    newspider crawl SITE [SITE ...] | --all [-s NAME=VALUE]    several sites in one run (cron)
+    newsspider extract PAGE.html [PAGE2.html ...] [--url URL]   saved pages → JSON Lines on stdout
+    newsspider serve-demo [--port 8765]                         serve the demo news site
+    newsspider demo [--port 8765]                               serve it and crawl it into output/
+    newsspider crawl SITE [SITE ...] | --all [-s NAME=VALUE]    several sites in one run (cron)
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def extract_pages(paths: list[str], url: str | None = None, out=None) -> int:
         try:
             body = Path(path).read_bytes()
         except OSError as exc:
-            print(f"newspider extract: cannot read {path}: {exc.strerror}", file=sys.stderr)
+            print(f"newsspider extract: cannot read {path}: {exc.strerror}", file=sys.stderr)
             record = {"input": path, "url": page_url, "drop_reason": "unreadable"}
             status = 1
         else:
@@ -79,7 +79,7 @@ def extract_pages(paths: list[str], url: str | None = None, out=None) -> int:
                     item = pipeline.process_item(item)
                 record = {"input": path, **ItemAdapter(item).asdict(), "drop_reason": page.drop_reason}
             except DropItem as exc:  # not a page at all (binary, empty, unparseable)
-                print(f"newspider extract: {path}: {exc}", file=sys.stderr)
+                print(f"newsspider extract: {path}: {exc}", file=sys.stderr)
                 record = {"input": path, "url": page_url, "drop_reason": str(exc).split(":", 1)[0]}
         out.write(escape_line_breakers(json.dumps(record, ensure_ascii=False)) + "\n")
         out.flush()
@@ -90,7 +90,7 @@ def serve_demo(port: int) -> None:
     from .demo.site import DemoSite
 
     running = DemoSite(f"http://127.0.0.1:{port}").serve(port=port)
-    print(f"newspider: demo news site on {running.base_url}/ (Ctrl-C stops it)", flush=True)
+    print(f"newsspider: demo news site on {running.base_url}/ (Ctrl-C stops it)", flush=True)
     try:
         while True:
             time.sleep(3600)
@@ -103,7 +103,7 @@ def run_demo(port: int, extra_args: list[str]) -> int:
     from .demo.site import DemoSite
 
     running = DemoSite(f"http://127.0.0.1:{port}").serve(port=port)
-    print(f"newspider: demo news site on {running.base_url}/", flush=True)
+    print(f"newsspider: demo news site on {running.base_url}/", flush=True)
     try:
         # Always the whole site: a demo run should show every article, not only what is new.
         command = [sys.executable, "-m", "scrapy", "crawl", "demo", "-s", "INCREMENTAL_FULL=True", *extra_args]
@@ -128,8 +128,8 @@ def crawl_sites(names: list[str], settings_overrides: list[str], every: bool) ->
     chosen = configured if every else names
     unknown = [n for n in chosen if n not in configured]
     if unknown or not chosen:
-        print(f"newspider crawl: unknown site(s): {', '.join(unknown)}; configured: {', '.join(configured)}"
-              if unknown else "newspider crawl: name sites to crawl, or --all", file=sys.stderr)
+        print(f"newsspider crawl: unknown site(s): {', '.join(unknown)}; configured: {', '.join(configured)}"
+              if unknown else "newsspider crawl: name sites to crawl, or --all", file=sys.stderr)
         return 2
     crawlers = {}
     for name in chosen:
@@ -142,18 +142,18 @@ def crawl_sites(names: list[str], settings_overrides: list[str], every: bool) ->
         stats = crawler.stats.get_stats() if crawler.stats else {}
         reason = stats.get("finish_reason")
         errors = stats.get("log_count/ERROR", 0)
-        fetch_failures = sum(v for k, v in stats.items() if k.startswith("newspider/fetch_failed/"))
+        fetch_failures = sum(v for k, v in stats.items() if k.startswith("newsspider/fetch_failed/"))
         articles = stats.get("item_scraped_count", 0)
         if reason != "finished" or errors or (fetch_failures and not articles):
             failed.append(f"{name} (finish reason {reason}, {errors} errors, {fetch_failures} failed fetches, {articles} articles)")
     for line in failed:
-        print(f"newspider crawl: FAILED {line}", file=sys.stderr)
-    print(f"newspider crawl: {len(chosen) - len(failed)} of {len(chosen)} sites crawled", flush=True)
+        print(f"newsspider crawl: FAILED {line}", file=sys.stderr)
+    print(f"newsspider crawl: {len(chosen) - len(failed)} of {len(chosen)} sites crawled", flush=True)
     return 1 if failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="newspider", description="Multilingual news crawler on Scrapy.")
+    parser = argparse.ArgumentParser(prog="newsspider", description="Multilingual news crawler on Scrapy.")
     commands = parser.add_subparsers(dest="command", required=True)
     extract = commands.add_parser("extract", help="clean and extract saved pages; JSON Lines on stdout")
     extract.add_argument("pages", nargs="+", help="saved HTML files")

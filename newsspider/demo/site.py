@@ -188,7 +188,7 @@ class DemoSite:
         self.routes["/"] = Route(self.listing_page(None, self.articles).encode())
         self.routes["/tag/harbour/"] = Route(self.listing_page("tag", self.articles[::2]).encode())
         self.routes["/about.html"] = Route(self.plain_page("About us", [
-            "The Harbour Courier is a demo news site bundled with newspider.",
+            "The Harbour Courier is a demo news site bundled with newsspider.",
             "It is served on your own machine so that a crawl can run without the internet."]).encode())
         self.routes["/login.html"] = Route(self.login_page().encode())
         self.routes[self.SHELL_PATH] = Route(self.shell_page().encode())

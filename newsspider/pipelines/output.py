@@ -19,5 +19,5 @@ class ArticleOutputPipeline:
         if not isinstance(item, Page):
             return item
         if self.stats is not None:
-            self.stats.inc_value(f"newspider/articles/{item.fetched_with}")
+            self.stats.inc_value(f"newsspider/articles/{item.fetched_with}")
         return to_article(item)

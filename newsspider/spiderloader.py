@@ -11,7 +11,7 @@ from .spiders.site import site_spider_class
 
 class SiteSpiderLoader(SpiderLoader):
     """Loads the spider modules (the generic `news` spider) and the sites of `SITES_FILES`
-    (plus the bundled newspider/sites/sites.toml unless `SITES_BUNDLED` is False)."""
+    (plus the bundled newsspider/sites/sites.toml unless `SITES_BUNDLED` is False)."""
 
     def __init__(self, settings):
         super().__init__(settings)

@@ -23,7 +23,7 @@ class DuplicateArticlePipeline:
     canonical: tracking parameters, AMP, slash, `www.` ignored) or the same body text is dropped
     as `duplicate`."""
 
-    crawl_only = True  # not run by `newspider extract`, which reports every input
+    crawl_only = True  # not run by `newsspider extract`, which reports every input
 
     def __init__(self, stats=None):
         self.stats = stats
