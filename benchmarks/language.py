@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from newsspider.extraction import language as language_module  # noqa: E402
-from newsspider.extraction.stages import STAGES, language_stage  # noqa: E402
+from newsspider.extraction.stages import language_stage, run  # noqa: E402
 from newsspider.items import Page  # noqa: E402
 
 
@@ -37,10 +37,8 @@ def prepare(corpus: Path) -> list[tuple[dict, Page]]:
     prepared = []
     for row in map(json.loads, open(corpus / "manifest.jsonl", encoding="utf-8")):
         page = Page(url=f"https://example.invalid/{row['file']}", body=(corpus / row["file"]).read_bytes())
-        for stage in STAGES:
-            if stage is language_stage or stage(page):
-                break
-        if "text" in page.extracted:
+        run(page, skip={"language"})
+        if page.body is not None:
             prepared.append((row, page))
     return prepared
 
@@ -55,11 +53,11 @@ def evaluate(prepared, detector: str) -> dict:
         start = time.perf_counter()
         language_stage(page)
         seconds.append(time.perf_counter() - start)
-        found = page.extracted
+        found = page.languages
         checks = {
-            "article": found["article_language"] == row["article_lang"],
-            "chrome": found["chrome_language"] == row["chrome_lang"],
-            "mismatch": found["language_mismatch"] == row["mismatch"],
+            "article": found.article == row["article_lang"],
+            "chrome": found.chrome.language == row["chrome_lang"],
+            "mismatch": found.mismatch == row["mismatch"],
         }
         for group in ("all", row["variant"]):
             counts[group]["pages"] += 1
@@ -69,7 +67,7 @@ def evaluate(prepared, detector: str) -> dict:
         pairs[pair]["pages"] += 1
         for name, ok in checks.items():
             pairs[pair][name] += ok
-        for name, confidence in (("article", found["article_language_confidence"]), ("chrome", found["chrome_language_confidence"])):
+        for name, confidence in (("article", found.article_confidence), ("chrome", found.chrome.confidence)):
             if confidence >= 0.9:
                 confident[name][0] += 1
                 confident[name][1] += checks[name]

@@ -50,32 +50,26 @@ def load_scorer():
 def newsspider_extractor():
     """newsspider's extraction (decode, widgets, metadata, body) is what is timed against the other
     extractors; the language stage, which they do not have, runs too and is timed apart."""
-    from newsspider.extraction.stages import STAGES, language_stage
+    from newsspider.extraction.stages import run
     from newsspider.items import Page
-
-    extraction = [stage for stage in STAGES if stage is not language_stage]
 
     def extract(html: str, url: str) -> str:
         page = Page(url=url or "https://example.invalid/", body=html.encode("utf-8"), headers={"content-type": "text/html; charset=utf-8"})
-        for stage in extraction:
-            if stage(page):
-                return ""
-        return page.extracted["text"]
+        run(page, skip={"language"})
+        return page.body.text if page.body is not None else ""
 
     return extract
 
 
 def time_language_stage(html: str, url: str) -> float:
     """Seconds newsspider's language stage takes on a page already through the other stages."""
-    from newsspider.extraction.stages import STAGES, language_stage
+    from newsspider.extraction.stages import language_stage, run
     from newsspider.items import Page
 
     page = Page(url=url or "https://example.invalid/", body=html.encode("utf-8"), headers={"content-type": "text/html; charset=utf-8"})
-    for stage in STAGES:
-        if stage is language_stage:
-            break
-        if stage(page):
-            return 0.0
+    run(page, skip={"language"})
+    if page.body is None:
+        return 0.0
     start = time.perf_counter()
     language_stage(page)
     return time.perf_counter() - start

@@ -1,136 +1,233 @@
-"""`newsspider` command line.
-
-    newsspider extract PAGE.html [PAGE2.html ...] [--url URL]   saved pages → JSON Lines on stdout
-    newsspider serve-demo [--port 8765]                         serve the demo news site
-    newsspider demo [--port 8765]                               serve it and crawl it into output/
-    newsspider crawl SITE [SITE ...] | --all [-s NAME=VALUE]    several sites in one run (cron)
-"""
+"""The `newsspider` command. It works from any folder: it needs no scrapy.cfg (the settings module
+defaults to newsspider.settings), and output/ and state/ are made in the working directory unless
+--output-dir / --state-dir say otherwise."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 
-from itemadapter import ItemAdapter
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+DEFAULT_DEMO_PORT = 8765
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+
+EXAMPLES = {
+    None: """examples:
+  newsspider demo                               serve the bundled demo site and crawl it into output/demo/
+  newsspider crawl lemonde elpais               crawl configured sites (one output file each)
+  newsspider crawl --all --output-dir /srv/news every configured site, for cron
+  newsspider extract saved/ > articles.jsonl    clean saved pages without crawling
+  newsspider report output/demo/*.jsonl -o report.html
+  scrapy crawl demo -O articles.jsonl           any configured site is also a Scrapy spider""",
+    "extract": """examples:
+  newsspider extract page.html
+  newsspider extract page.html --url https://news.example/2024/04/story.html
+  newsspider extract saved-pages/                every .html/.htm file in the folder, sorted
+  find . -name '*.html' | newsspider extract -   paths read from standard input
+Each input gives one JSON object on stdout: the article a crawl would write, plus `input` and
+`drop_reason` (why a crawl would drop the page, else null). Exit status 1 if a file was unreadable.""",
+    "crawl": """examples:
+  newsspider crawl demo
+  newsspider crawl lemonde tagesschau -s LOG_LEVEL=WARNING
+  newsspider crawl --all --output-dir /srv/news/output --state-dir /srv/news/state
+Exit status: 0 every site finished; 1 a site failed (named on stderr); 2 usage or configuration error.""",
+    "demo": """examples:
+  newsspider demo
+  newsspider demo --port 9001
+  newsspider demo -O demo.jsonl                 arguments after the options go to `scrapy crawl`""",
+    "serve-demo": """examples:
+  newsspider serve-demo                          then, elsewhere: scrapy crawl demo
+  newsspider serve-demo --port 9001""",
+    "report": """examples:
+  newsspider report output/demo/*.jsonl -o report.html
+  newsspider report output/demo/ --json         the same numbers as JSON on stdout
+The page is self-contained (no network needed to view it). Drops and failures are included when
+the crawl's .summary.json lies beside its .jsonl.""",
+}
 
 
-def build_pipelines(settings=None) -> list:
-    """The project's item pipelines in ITEM_PIPELINES order, without the crawl-only ones
-    (de-duplication), built as a crawl would build them but with no crawler running."""
-    from scrapy.statscollectors import MemoryStatsCollector
-    from scrapy.utils.misc import build_from_crawler, load_object
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("newsspider")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def project_settings(overrides: Iterable[str] = (), output_dir: str | None = None, state_dir: str | None = None):
+    """The project's settings, found without scrapy.cfg; `-s NAME=VALUE` overrides on top."""
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newsspider.settings")
     from scrapy.utils.project import get_project_settings
 
-    settings = settings or get_project_settings()
-    settings.set("VALIDATION_DROP", False)
-
-    class OfflineCrawler:  # just what the pipelines' from_crawler reads
-        def __init__(self):
-            self.settings = settings
-            self.stats = MemoryStatsCollector(self)
-
-    crawler = OfflineCrawler()
-    ordered = sorted(settings.getwithbase("ITEM_PIPELINES").items(), key=lambda kv: kv[1])
-    pipelines = []
-    for path, order in ordered:
-        if order is None:
-            continue
-        cls = load_object(path)
-        if not getattr(cls, "crawl_only", False):
-            pipelines.append(build_from_crawler(cls, crawler))
-    return pipelines
+    settings = get_project_settings()
+    for override in overrides:
+        key, _, value = override.partition("=")
+        settings.set(key, value, priority="cmdline")
+    if output_dir:
+        settings.set("OUTPUT_DIR", output_dir, priority="cmdline")
+    if state_dir:
+        settings.set("STATE_DIR", state_dir, priority="cmdline")
+    return settings
 
 
-def extract_pages(paths: list[str], url: str | None = None, out=None) -> int:
-    """Run the crawl's cleaning pipelines on saved pages; one JSON object per input, in order.
+# -- extract ---------------------------------------------------------------------------------------
+def input_paths(inputs: list[str], stdin=None) -> Iterator[str]:
+    """Files as given; a folder's pages, sorted; `-` reads one path per line from stdin."""
+    for given in inputs:
+        if given == "-":
+            for line in stdin or sys.stdin:
+                if line.strip():
+                    yield line.rstrip("\n")
+        elif Path(given).is_dir():
+            yield from sorted(str(p) for p in Path(given).rglob("*") if p.suffix.lower() in PAGE_SUFFIXES and p.is_file())
+        else:
+            yield given
 
-    Each object is the article the crawl would write, plus `input` (the path) and `drop_reason`
-    (why a crawl would have dropped it, else null). Exit status 1 when a file could not be read.
-    """
-    from datetime import datetime, timezone
 
-    from scrapy.exceptions import DropItem
-
+def extract_pages(inputs: list[str], url: str | None = None, out=None, min_words: int | None = None) -> int:
+    """Clean saved pages with the crawl's own runner; one JSON object per input, in order.
+    Exit status 1 when a file could not be read."""
     from .exporters import escape_line_breakers
+    from .extraction.stages import DEFAULT_MIN_WORDS, run
     from .items import Page
 
     out = out or sys.stdout
-    pipelines = build_pipelines()
-    status = 0
-    for path in paths:
-        page_url = url if url else Path(path).resolve().as_uri()
+    paths = list(input_paths(inputs))
+    if url and len(paths) != 1:
+        print("newsspider extract: --url gives the URL of one page; pass one page with it", file=sys.stderr)
+        return EXIT_USAGE
+    status = EXIT_OK
+    for path in progress(paths, "pages"):
+        page_url = url or Path(path).resolve().as_uri()
         try:
             body = Path(path).read_bytes()
         except OSError as exc:
             print(f"newsspider extract: cannot read {path}: {exc.strerror}", file=sys.stderr)
             record = {"input": path, "url": page_url, "drop_reason": "unreadable"}
-            status = 1
+            status = EXIT_FAILED
         else:
-            page = item = Page(
-                url=page_url, body=body, spider="extract",
-                crawled_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            )
-            try:
-                for pipeline in pipelines:
-                    item = pipeline.process_item(item)
-                record = {"input": path, **ItemAdapter(item).asdict(), "drop_reason": page.drop_reason}
-            except DropItem as exc:  # not a page at all (binary, empty, unparseable)
-                print(f"newsspider extract: {path}: {exc}", file=sys.stderr)
-                record = {"input": path, "url": page_url, "drop_reason": str(exc).split(":", 1)[0]}
+            page = Page(url=page_url, body=body, spider="extract",
+                        crawled_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+            outcome = run(page, min_words=min_words or DEFAULT_MIN_WORDS)
+            if outcome.article is None:  # not a page at all (binary, empty, unparseable)
+                print(f"newsspider extract: {path}: {outcome.drop_reason} ({'; '.join(outcome.notes)})", file=sys.stderr)
+                record = {"input": path, "url": page_url, "drop_reason": outcome.drop_reason}
+            else:
+                from itemadapter import ItemAdapter
+
+                record = {"input": path, **ItemAdapter(outcome.article).asdict(), "drop_reason": outcome.drop_reason}
         out.write(escape_line_breakers(json.dumps(record, ensure_ascii=False)) + "\n")
         out.flush()
     return status
 
 
-def serve_demo(port: int) -> None:
+def progress(items: list, unit: str):
+    """A progress bar on stderr when it is a terminal (and there is more than one item)."""
+    if len(items) < 2 or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, unit=unit, file=sys.stderr)
+
+
+# -- demo ------------------------------------------------------------------------------------------
+def serve_demo_site(port: int):
+    """The demo site served on `port`, or None after a one-line error when the port is taken."""
     from .demo.site import DemoSite
 
-    running = DemoSite(f"http://127.0.0.1:{port}").serve(port=port)
+    try:
+        return DemoSite(f"http://127.0.0.1:{port}").serve(port=port)
+    except OSError as exc:
+        print(f"newsspider: cannot serve the demo site on 127.0.0.1:{port}: {exc.strerror} "
+              "(is another demo running? choose another port with --port)", file=sys.stderr)
+        return None
+
+
+def demo_site_file(base_url: str, directory: str) -> str:
+    """The bundled `demo` site entry, moved to `base_url`, as a site file for SITES_FILES."""
+    from .sites import BUNDLED_SITES, load_sites
+
+    config = load_sites([BUNDLED_SITES])["demo"]
+    bundled_base = config.start_urls[0].rstrip("/")
+    lines = ["[[site]]"]
+    for name, value in vars(config).items():
+        if name == "extra" or value is None or value == ():
+            continue
+        if isinstance(value, tuple):
+            value = [v.replace(bundled_base, base_url) for v in value]
+        lines.append(f"{name} = {json.dumps(value, ensure_ascii=False)}")
+    path = Path(directory, "demo.toml")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def serve_demo(port: int) -> int:
+    running = serve_demo_site(port)
+    if running is None:
+        return EXIT_USAGE
     print(f"newsspider: demo news site on {running.base_url}/ (Ctrl-C stops it)", flush=True)
     try:
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
         running.stop()
+    return EXIT_OK
 
 
-def run_demo(port: int, extra_args: list[str]) -> int:
-    """Serve the demo site in this process and crawl it with `scrapy crawl demo`."""
-    from .demo.site import DemoSite
-
-    running = DemoSite(f"http://127.0.0.1:{port}").serve(port=port)
+def run_demo(port: int, extra_args: list[str], output_dir: str | None, state_dir: str | None) -> int:
+    """Serve the demo site on `port` in this process and crawl it with `scrapy crawl demo`."""
+    running = serve_demo_site(port)
+    if running is None:
+        return EXIT_USAGE
     print(f"newsspider: demo news site on {running.base_url}/", flush=True)
     try:
-        # Always the whole site: a demo run should show every article, not only what is new.
-        command = [sys.executable, "-m", "scrapy", "crawl", "demo", "-s", "INCREMENTAL_FULL=True", *extra_args]
-        return subprocess.call(command, cwd=Path(__file__).resolve().parent.parent)
+        with tempfile.TemporaryDirectory(prefix="newsspider-demo-") as directory:
+            # Always the whole site: a demo run should show every article, not only what is new.
+            command = [sys.executable, "-m", "scrapy", "crawl", "demo", "-s", "INCREMENTAL_FULL=True",
+                       "-s", f"SITES_FILES={demo_site_file(running.base_url, directory)}"]
+            if output_dir:
+                command += ["-s", f"OUTPUT_DIR={output_dir}"]
+            if state_dir:
+                command += ["-s", f"STATE_DIR={state_dir}"]
+            env = {**os.environ, "SCRAPY_SETTINGS_MODULE": os.environ.get("SCRAPY_SETTINGS_MODULE", "newsspider.settings")}
+            return subprocess.call([*command, *extra_args], env=env)
     finally:
         running.stop()
 
 
-def crawl_sites(names: list[str], settings_overrides: list[str], every: bool) -> int:
+# -- crawl -----------------------------------------------------------------------------------------
+def crawl_sites(names: list[str], settings, every: bool) -> int:
     """Crawl several configured sites in one process (for cron); each writes its own
-    output/<site>/<start time>.jsonl. Exit status 1 when any site failed: it did not finish
+    OUTPUT_DIR/<site>/<start time>.jsonl. Exit status 1 when any site failed: it did not finish
     normally, logged errors, or emitted nothing while failing to fetch."""
     from scrapy.crawler import AsyncCrawlerProcess
-    from scrapy.utils.project import get_project_settings
 
-    settings = get_project_settings()
-    for override in settings_overrides:
-        key, _, value = override.partition("=")
-        settings.set(key, value, priority="cmdline")
-    process = AsyncCrawlerProcess(settings)
+    from .sites import SiteConfigError
+
+    try:
+        process = AsyncCrawlerProcess(settings)
+    except SiteConfigError as exc:
+        print(f"newsspider crawl: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     configured = [n for n in process.spider_loader.list() if getattr(process.spider_loader.load(n), "site", None)]
     chosen = configured if every else names
     unknown = [n for n in chosen if n not in configured]
     if unknown or not chosen:
         print(f"newsspider crawl: unknown site(s): {', '.join(unknown)}; configured: {', '.join(configured)}"
               if unknown else "newsspider crawl: name sites to crawl, or --all", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
+    if len(chosen) > 1:
+        process.settings.set("LOG_SITE_NAMES", True, priority="cmdline")
     crawlers = {}
     for name in chosen:
         crawler = process.create_crawler(name)
@@ -149,36 +246,64 @@ def crawl_sites(names: list[str], settings_overrides: list[str], every: bool) ->
     for line in failed:
         print(f"newsspider crawl: FAILED {line}", file=sys.stderr)
     print(f"newsspider crawl: {len(chosen) - len(failed)} of {len(chosen)} sites crawled", flush=True)
-    return 1 if failed else 0
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+# -- the command -----------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help_text, description=help_text.capitalize() + ".",
+                                   epilog=EXAMPLES[name], formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    def places(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--output-dir", metavar="DIR", help="where output/<site>/… goes (default: ./output)")
+        parser.add_argument("--state-dir", metavar="DIR", help="where the incremental state goes (default: ./state)")
+
+    parser = argparse.ArgumentParser(
+        prog="newsspider", description="Multilingual news crawler on Scrapy: clean articles as JSON Lines, "
+        "with the article's language and the page chrome's.", epilog=EXAMPLES[None],
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"newsspider {version()}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = command("extract", "clean and extract saved pages; JSON Lines on stdout")
+    extract.add_argument("pages", nargs="+", metavar="PAGE", help="saved HTML files, folders of them, or - (paths on stdin)")
+    extract.add_argument("--url", help="the URL the page was served at (one page only)")
+
+    crawl = command("crawl", "crawl configured sites in one process (for cron)")
+    crawl.add_argument("sites", nargs="*", metavar="SITE", help="site names (see `scrapy list`)")
+    crawl.add_argument("--all", action="store_true", help="every configured site")
+    crawl.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
+    places(crawl)
+
+    demo = command("demo", "serve the bundled demo news site and crawl it into output/demo/")
+    demo.add_argument("--port", type=int, default=DEFAULT_DEMO_PORT, help=f"port on 127.0.0.1 (default {DEFAULT_DEMO_PORT})")
+    places(demo)
+    demo.add_argument("scrapy_args", nargs=argparse.REMAINDER, help="passed to scrapy crawl (e.g. -O file.jsonl)")
+
+    serve = command("serve-demo", "serve the bundled demo news site on 127.0.0.1")
+    serve.add_argument("--port", type=int, default=DEFAULT_DEMO_PORT, help=f"default {DEFAULT_DEMO_PORT}")
+
+    report = command("report", "an HTML page (or JSON) of what crawls delivered: languages, days, drops")
+    report.add_argument("inputs", nargs="+", metavar="OUTPUT", help=".jsonl files written by crawls, or folders of them")
+    report.add_argument("-o", "--output", default="report.html", help="the HTML page to write (default report.html)")
+    report.add_argument("--json", action="store_true", help="print the numbers as JSON instead of writing the page")
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="newsspider", description="Multilingual news crawler on Scrapy.")
-    commands = parser.add_subparsers(dest="command", required=True)
-    extract = commands.add_parser("extract", help="clean and extract saved pages; JSON Lines on stdout")
-    extract.add_argument("pages", nargs="+", help="saved HTML files")
-    extract.add_argument("--url", help="the URL the page was served at (one page only)")
-    serve = commands.add_parser("serve-demo", help="serve the bundled demo news site on 127.0.0.1")
-    serve.add_argument("--port", type=int, default=8765)
-    crawl = commands.add_parser("crawl", help="crawl several configured sites in one process (for cron)")
-    crawl.add_argument("sites", nargs="*", help="site names (see `scrapy list`)")
-    crawl.add_argument("--all", action="store_true", help="every configured site")
-    crawl.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
-    demo = commands.add_parser("demo", help="serve the demo site and crawl it into output/demo/")
-    demo.add_argument("--port", type=int, default=8765, help="the demo site config expects 8765")
-    demo.add_argument("scrapy_args", nargs=argparse.REMAINDER, help="passed to scrapy crawl (e.g. -O file.jsonl)")
-    args = parser.parse_args(argv)
-
+    args = build_parser().parse_args(argv)
     if args.command == "extract":
-        if args.url and len(args.pages) > 1:
-            parser.error("--url gives the URL of one page; pass one page with it")
         return extract_pages(args.pages, args.url)
     if args.command == "crawl":
-        return crawl_sites(args.sites, args.set, args.all)
+        return crawl_sites(args.sites, project_settings(args.set, args.output_dir, args.state_dir), args.all)
     if args.command == "serve-demo":
-        serve_demo(args.port)
-        return 0
-    return run_demo(args.port, args.scrapy_args)
+        return serve_demo(args.port)
+    if args.command == "report":
+        from .report import main as report_main
+
+        return report_main(args.inputs, args.output, as_json=args.json)
+    return run_demo(args.port, args.scrapy_args, args.output_dir, args.state_dir)
 
 
 if __name__ == "__main__":

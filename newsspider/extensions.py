@@ -1,30 +1,59 @@
-"""Crawl summary: where the articles went and why pages were dropped, printed when a crawl ends."""
+"""Crawl summary: where the articles went, what was dropped, skipped and failed, and which
+languages came out — printed when a crawl ends and written beside the output as JSON."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import time
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
 
 from scrapy import signals
+
+from .items import Article
+from .output import default_feed_uri
 
 logger = logging.getLogger(__name__)
 
 
+def counts(stats: dict, prefix: str) -> dict[str, int]:
+    return {k[len(prefix):]: v for k, v in sorted(stats.items()) if k.startswith(prefix)}
+
+
 class CrawlSummary:
-    """At spider close, logs and prints one line per output file (`N articles → path`), the
-    drop reasons counted by the pipelines (`newsspider/dropped/<reason>`) and how many articles
-    were new, updated, unchanged or not fetched again since the last crawl."""
+    """At the end of a crawl, prints and logs `SITE: N articles → path`, the drops, skips and
+    failed fetches by reason, the article languages and what changed since the last crawl; and
+    writes the same as `<output>.summary.json` (for the default output:
+    `output/<site>/<time>.summary.json`), which monitors, cron wrappers and `newsspider report`
+    read. A site that could not fetch a single page says so in one ERROR line, with the site
+    configuration's `unreachable_hint`."""
 
     def __init__(self, crawler):
         self.crawler = crawler
         self.outputs: list[tuple[str, int]] = []
+        self.started = time.monotonic()
+        self.started_at = datetime.now(timezone.utc)
+        self.article_languages: Counter = Counter()
+        self.chrome_languages: Counter = Counter()
+        self.mismatches = 0
 
     @classmethod
     def from_crawler(cls, crawler):
         extension = cls(crawler)
+        crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(extension.feed_slot_closed, signal=signals.feed_slot_closed)
+        # Not spider_closed: the feed exporter closes its files (feed_slot_closed) after that.
         crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
         return extension
+
+    def item_scraped(self, item, response=None, spider=None):
+        if isinstance(item, Article):
+            self.article_languages[item.article_language or "unknown"] += 1
+            self.chrome_languages[item.chrome_language or "unknown"] += 1
+            self.mismatches += item.language_mismatch
 
     def feed_slot_closed(self, slot):
         uri = slot.uri
@@ -33,17 +62,70 @@ class CrawlSummary:
             uri = uri[: -len(".part")]
         self.outputs.append((uri, slot.itemcount))
 
-    def engine_stopped(self):
+    def summary(self, reason: str) -> dict:
         stats = self.crawler.stats.get_stats()
-        prefix = "newsspider/dropped/"
-        dropped = {k[len(prefix):]: v for k, v in sorted(stats.items()) if k.startswith(prefix)}
-        lines = [f"{count} articles → {uri}" for uri, count in self.outputs] or ["0 articles written (no output file)"]
-        if dropped:
-            lines.append("dropped: " + ", ".join(f"{reason} {n}" for reason, n in dropped.items()))
-        incremental = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("newsspider/incremental/")}
-        if incremental:
+        incremental = counts(stats, "newsspider/incremental/")
+        return {
+            "site": self.crawler.spider.name,
+            "started_at": self.started_at.isoformat(timespec="seconds"),
+            "elapsed_seconds": round(time.monotonic() - self.started, 1),
+            "finish_reason": reason,
+            "outputs": [{"uri": uri, "articles": n} for uri, n in self.outputs],
+            "delivered": sum(n for _, n in self.outputs),
+            "new": incremental.get("new", 0),
+            "updated": incremental.get("updated", 0),
+            "unchanged": incremental.get("unchanged", 0),
+            "not_refetched": incremental.get("not_refetched", 0),
+            "pages_fetched": stats.get("response_received_count", 0),
+            "dropped": counts(stats, "newsspider/dropped/"),
+            "skipped": counts(stats, "newsspider/skipped/"),
+            "failed": counts(stats, "newsspider/fetch_failed/"),
+            "article_languages": dict(self.article_languages.most_common()),
+            "chrome_languages": dict(self.chrome_languages.most_common()),
+            "language_mismatches": self.mismatches,
+            "errors": stats.get("log_count/ERROR", 0),
+        }
+
+    def summary_path(self) -> Path | None:
+        local = [uri for uri, _ in self.outputs if "://" not in uri or uri.startswith("file://")]
+        if local:
+            path = local[0].removeprefix("file://")
+            stem = path[: -len(".jsonl")] if path.endswith(".jsonl") else path
+            return Path(stem + ".summary.json")
+        template = default_feed_uri(self.crawler.settings)
+        if template and not self.outputs:  # the default output, left empty: no file was made
+            stamp = self.started_at.replace(microsecond=0).isoformat().replace(":", "-")
+            path = template % {"name": self.crawler.spider.name, "time": stamp}
+            return Path(path.removesuffix(".part").removesuffix(".jsonl") + ".summary.json")
+        return None
+
+    def engine_stopped(self):
+        spider = self.crawler.spider
+        summary = self.summary(self.crawler.stats.get_value("finish_reason", "unknown"))
+        site = summary["site"]
+        lines = [f"{n} articles → {uri}" for uri, n in self.outputs] or ["0 articles written (no output file)"]
+        for label, key in (("dropped", "dropped"), ("skipped", "skipped"), ("failed fetches", "failed")):
+            if summary[key]:
+                lines.append(f"{label}: " + ", ".join(f"{why} {n}" for why, n in summary[key].items()))
+        if summary["article_languages"]:
+            lines.append("article languages: " + ", ".join(f"{lang} {n}" for lang, n in summary["article_languages"].items())
+                         + f"; chrome ≠ article on {summary['language_mismatches']}")
+        if any(k.startswith("newsspider/incremental/") for k in self.crawler.stats.get_stats()):
             lines.append("since the last crawl: " + ", ".join(
-                f"{incremental.get(key, 0)} {key.replace('_', ' ')}" for key in ("new", "updated", "unchanged", "not_refetched")))
+                f"{summary[key]} {key.replace('_', ' ')}" for key in ("new", "updated", "unchanged", "not_refetched")))
+        path = self.summary_path()
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+                lines.append(f"summary → {path}")
+            except OSError as exc:
+                logger.error("Could not write the crawl summary %s: %s", path, exc, extra={"spider": spider})
         for line in lines:
-            logger.info(line)
-            print(f"newsspider: {line}", flush=True)
+            logger.info("%s: %s", site, line, extra={"spider": spider})
+            print(f"newsspider: {site}: {line}", flush=True)
+        if not summary["pages_fetched"] and summary["failed"]:
+            hint = getattr(getattr(spider, "site", None), "unreachable_hint", None)
+            logger.error("%s: no page could be fetched (%s)%s", site,
+                         ", ".join(f"{why} {n}" for why, n in summary["failed"].items()),
+                         f" — {hint}" if hint else "", extra={"spider": spider})

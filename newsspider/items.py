@@ -7,7 +7,13 @@ Both are plain dataclasses read through itemadapter. `Article`'s fields are the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the stage results; extraction imports this module, not the other way round
+    from .extraction.article import Body
+    from .extraction.document import Document
+    from .extraction.language import Languages
+    from .extraction.metadata import Metadata
 
 SCHEMA_VERSION = "1.2.0"
 
@@ -26,15 +32,14 @@ class Page:
     site_name: str | None = None  # from the site configuration, when the page does not say
     title_css: str | None = None
     body_css: str | None = None
-    # Filled by the pipelines:
-    html: str | None = None
-    encoding: str | None = None
-    tree: Any = None  # the page as served (lxml), for metadata and chrome language
-    clean_tree: Any = None  # the page after widget removal, for the body
-    removed_widgets: dict[str, int] = field(default_factory=dict)
-    extracted: dict[str, Any] = field(default_factory=dict)  # title, text, dates, ... see extraction
+    # Filled by the stages of newsspider.extraction.stages, in order:
+    document: Document | None = None  # decode: text, encoding and the tree as served
+    clean_tree: Any = None  # widgets: a copy of the tree without widgets, for the body
+    widgets: dict[str, int] = field(default_factory=dict)  # widgets: removed blocks by kind
+    metadata: Metadata | None = None  # extraction: title, authors, dates, links, declared languages
+    body: Body | None = None  # extraction: the article text
+    languages: Languages | None = None  # language: article, paragraphs, chrome
     notes: list[str] = field(default_factory=list)  # repairs made on the way (charset, nesting)
-    drop_reason: str | None = None  # set instead of dropping when the validator only annotates
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .skips import SkippedRequest
+
 
 class RenderSwitchMiddleware:
     """Sends article requests to the browser once their spider has switched to rendering
@@ -40,8 +42,6 @@ class IncrementalSkipMiddleware:
         return cls(crawler)
 
     def process_request(self, request, spider=None):
-        from scrapy.exceptions import IgnoreRequest
-
         from .extraction.urls import url_identity
         from .pipelines.incremental import store_for
         from .state import is_newer
@@ -57,4 +57,4 @@ class IncrementalSkipMiddleware:
         if is_newer(request.meta.get("lastmod"), fetched_at):
             return None  # changed since: fetch it again
         self.crawler.stats.inc_value("newsspider/incremental/not_refetched")
-        raise IgnoreRequest(f"already emitted, unchanged since {fetched_at}: {request.url}")
+        raise SkippedRequest("already_delivered", f"unchanged since {fetched_at}")

@@ -21,6 +21,11 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 32 * 1024 * 1024  # a gzip bomb is refused instead of inflated into memory
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 RETRY_TIMES = 2
+ROBOTSTXT_TIMEOUT = 10  # seconds; a robots.txt that does not answer disallows its host
+# Our spiders' errbacks count and log every failed fetch (see NewsSpider.on_error); Scrapy's own
+# "Gave up retrying" ERROR line would say it a second time, louder.
+RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"
+FAILURE_LOG_EXAMPLES = 3  # failed fetches logged at INFO per reason; the rest at DEBUG, all counted
 DEPTH_LIMIT = 10  # a backstop; each site's max_depth decides how far section links are followed
 
 # One story under many URLs (tracking parameters, AMP, trailing slash) is fetched once.
@@ -37,6 +42,9 @@ DOWNLOAD_HANDLERS = {
     "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
 }
 DOWNLOADER_MIDDLEWARES = {
+    # RFC 9309: a robots.txt that cannot be read (5xx, no answer) disallows the host.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newsspider.robots.RobotsPolicyMiddleware": 100,
     "newsspider.middlewares.IncrementalSkipMiddleware": 50,
     "newsspider.middlewares.RenderSwitchMiddleware": 550,
 }
@@ -66,12 +74,7 @@ TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
 ITEM_PIPELINES = {
-    "newsspider.pipelines.decoding.PageDecodingPipeline": 100,
-    "newsspider.pipelines.widgets.WidgetRemovalPipeline": 200,
-    "newsspider.pipelines.extraction.ExtractionPipeline": 300,
-    "newsspider.pipelines.language.LanguagePipeline": 400,
-    "newsspider.pipelines.validation.ArticleValidationPipeline": 500,
-    "newsspider.pipelines.output.ArticleOutputPipeline": 600,
+    "newsspider.pipelines.article.ArticlePipeline": 100,  # the cleaning stages (extraction/stages.py)
     "newsspider.pipelines.dedup.DuplicateArticlePipeline": 700,
     "newsspider.pipelines.incremental.IncrementalPipeline": 800,
 }
@@ -79,20 +82,26 @@ ITEM_PIPELINES = {
 # article pages it already has (feeds and sitemaps are always read; sitemap lastmod honoured).
 INCREMENTAL_ENABLED = True
 INCREMENTAL_FULL = False  # True: fetch and emit everything again (the store is still updated)
-STATE_DIR = "state"  # one SQLite file per spider: state/<spider>.sqlite
+STATE_DIR = "state"  # one SQLite file per spider: state/<spider>.sqlite (relative to the working directory)
 VALIDATION_MIN_WORDS = 50
-VALIDATION_DROP = True  # False: keep non-articles, with drop_reason set (newsspider extract does this)
 
-# Without -o/-O (or FEEDS) the articles go to output/<spider>/<start time>.jsonl. Not set as FEEDS
-# here: Scrapy merges -o/-O into a project's FEEDS instead of replacing them (NewsSpider.update_settings).
-# Written as .jsonl.part and renamed to .jsonl when the crawl ends: a reader never sees a file in
-# progress. A .part left by a killed crawl is repaired (cut line dropped) at the next crawl's start.
-OUTPUT_DEFAULT_FEED = "output/%(name)s/%(time)s.jsonl.part"
+# Without -o/-O (or FEEDS) the articles go to OUTPUT_DIR/<spider>/<start time>.jsonl (relative to
+# the working directory), written as .jsonl.part and renamed when the crawl ends so a reader never
+# sees a file in progress; a .part left by a killed crawl is repaired at the next start. Not set as
+# FEEDS here: Scrapy merges -o/-O into a project's FEEDS instead of replacing them.
+OUTPUT_DIR = "output"
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORTERS = {
     "jsonlines": "newsspider.exporters.SafeJsonLinesItemExporter",
     "jsonl": "newsspider.exporters.SafeJsonLinesItemExporter",
 }
-EXTENSIONS = {"newsspider.extensions.CrawlSummary": 500}
+EXTENSIONS = {
+    "newsspider.extensions.CrawlSummary": 500,
+    "newsspider.logs.CrawlProgress": 510,
+    "scrapy.extensions.logstats.LogStats": None,  # CrawlProgress says it with the site's name
+}
 
 LOG_LEVEL = "INFO"
+LOG_FORMATTER = "newsspider.logs.ReadableLogFormatter"  # a drop is one short line, not an item dump
+LOG_SITE_NAMES = False  # True (newsspider crawl with several sites): every line starts with [site]
+PROGRESS_INTERVAL = 60  # seconds between progress lines

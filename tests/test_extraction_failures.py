@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_eval_pages import EVAL, run_stages, scorer
+from test_eval_pages import EVAL, body_text, run_stages, scorer
 
 from newsspider.extraction.article import clean_paragraphs
 
@@ -15,7 +15,7 @@ def extract(dataset: str, page_id: str):
     folder = EVAL / "data" / dataset
     record = next(r for r in map(json.loads, open(folder / "truth.jsonl", encoding="utf-8")) if r["id"] == page_id)
     page = run_stages(record, (folder / "html" / f"{page_id}.html").read_bytes())
-    text = page.extracted.get("text", "")
+    text = body_text(page)
     score = scorer()
     tp, fp, fn = score.tp_fp_fn(record["text"], text)
     return text, page, score.precision(tp, fp, fn), score.recall(tp, fp, fn)
@@ -50,7 +50,7 @@ def test_video_player_chrome_and_photo_galleries_are_not_body_text():
     text, page, precision, _ = extract("readability", "bug-1255978")
     for chrome in ("This is a modal window", "subtitles off", "1/50"):
         assert chrome not in text
-    assert page.removed_widgets["media"] >= 1 and precision >= 0.95
+    assert page.widgets["media"] >= 1 and precision >= 0.95
 
 
 def test_a_stream_of_other_stories_is_not_body_text():
@@ -66,7 +66,7 @@ def test_other_columns_block_is_not_body_text():
 def test_headline_and_date_line_are_not_repeated_at_the_top():
     text, page, precision, _ = extract("readability", "buzzfeed-1")
     first = text.split("\n\n")[0]
-    assert first != page.extracted["title"] and not first.lower().startswith("posted on")
+    assert first != page.metadata.title and not first.lower().startswith("posted on")
     assert precision >= 0.94  # (the standfirst stays: the truth leaves it out, most readers do not)
 
 

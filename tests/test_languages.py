@@ -11,7 +11,7 @@ import pytest
 from conftest import SHARED
 
 from newsspider.extraction.language import article_language, chrome_language, paragraph_languages
-from newsspider.extraction.stages import extract_article
+from newsspider.extraction.stages import run
 from newsspider.items import Page
 
 # Theme strings as sites in each language print them: menu, date line, widgets, comment form, footer.
@@ -77,7 +77,8 @@ def page(chrome: str, paragraphs: list[str], *, lang: str | None, title: str = "
 
 
 def languages_of(body: bytes, headers: dict | None = None):
-    article, reason = extract_article(Page(url="https://news.example/story-about-something-today", body=body, headers=headers or {}))
+    outcome = run(Page(url="https://news.example/story-about-something-today", body=body, headers=headers or {}))
+    article, reason = outcome.article, outcome.drop_reason
     assert article is not None, reason
     return article
 

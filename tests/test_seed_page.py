@@ -10,7 +10,7 @@ import pytest
 from conftest import SHARED
 
 from newsspider.extraction.document import normalize_space
-from newsspider.extraction.stages import extract_article
+from newsspider.extraction.stages import run
 from newsspider.items import Page
 
 SEED = SHARED / "seed" / "seed-page.txt"
@@ -51,7 +51,8 @@ def seed_page(lang: str | None) -> tuple[bytes, list[str]]:
 @pytest.mark.parametrize("lang", ["fr-FR", None])
 def test_seed_page_gives_the_english_body_in_french_chrome(lang):
     body, paragraphs = seed_page(lang)
-    article, reason = extract_article(Page(url="https://actu.example.fr/monde/russia-security-partner/", body=body))
+    outcome = run(Page(url="https://actu.example.fr/monde/russia-security-partner/", body=body))
+    article, reason = outcome.article, outcome.drop_reason
     assert reason is None
     # The whole article, paragraph by paragraph, and nothing else.
     assert article.text.split("\n\n") == [normalize_space(p) for p in paragraphs]

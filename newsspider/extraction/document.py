@@ -45,6 +45,15 @@ class DecodedPage:
     note: str | None = None  # set when the declared charset was wrong and was repaired
 
 
+@dataclass
+class Document:
+    """A decoded, parsed page as served (before widget removal)."""
+
+    html: str
+    encoding: str
+    tree: lxml.html.HtmlElement
+
+
 def sniff_not_html(body: bytes, content_type: str | None) -> str | None:
     """Why `body` is not an HTML page, or None when it may be one."""
     if not body or not body.strip():

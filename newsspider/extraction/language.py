@@ -229,6 +229,21 @@ class ChromeDecision:
     evidence: dict = field(default_factory=dict)
 
 
+@dataclass
+class Languages:
+    """The language stage's result: the article's language, its paragraphs', the chrome's."""
+
+    article: str | None
+    article_confidence: float
+    paragraphs: list[dict]
+    chrome: ChromeDecision
+
+    @property
+    def mismatch(self) -> bool:
+        """Both languages known and different."""
+        return bool(self.article and self.chrome.language and self.article != self.chrome.language)
+
+
 def fragment_votes(parts: list[str], *, limit: int = 30) -> tuple[Counter, int]:
     """fastText on each chrome fragment long enough to say something (menu items, labels, footer
     lines), weighted by its letters; brand names and neutral words ("Menu", "Login") get low

@@ -1,20 +1,28 @@
-"""The cleaning stages, in order, each filling its part of a `Page` and returning a drop reason
-(or None). The item pipelines are thin wrappers around these; `extract_article` runs them all
-without Scrapy, for `newsspider extract`, tests and benchmarks.
+"""From a fetched page to an article: the cleaning stages, in order, and the one runner.
+
+`run(page)` is what the crawl's pipeline, `newsspider extract`, the tests and the benchmarks call;
+`STAGES` is the one place that defines the order. Each stage fills one typed field of the `Page`
+(`document`, `clean_tree` and `widgets`, `metadata` and `body`, `languages`) and returns a drop
+reason or None. No Scrapy here.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from ..items import SCHEMA_VERSION, Article, Page
 from .article import extract_body
-from .document import NotHtml, decode_html, parse_html, sniff_not_html
-from .language import article_language, chrome_language, chrome_text, paragraph_languages
+from .document import Document, NotHtml, decode_html, parse_html, sniff_not_html
+from .language import Languages, article_language, chrome_language, chrome_text, paragraph_languages
 from .metadata import extract_metadata
 from .urls import strip_tracking
 from .validation import not_article_reason, word_count
 from .widgets import remove_widgets
+
+# Bodies shorter than this are `too_short` (setting VALIDATION_MIN_WORDS).
+DEFAULT_MIN_WORDS = 50
 
 
 def decode_stage(page: Page) -> str | None:
@@ -30,27 +38,28 @@ def decode_stage(page: Page) -> str | None:
     decoded = decode_html(page.body, header_charset)
     if decoded.note:
         page.notes.append(decoded.note)
-    page.html, page.encoding = decoded.text, decoded.encoding
     try:
-        page.tree, note = parse_html(decoded.text)
+        tree, note = parse_html(decoded.text)
     except NotHtml as exc:
         page.notes.append(str(exc))
         return "unparseable"
     if note:
         page.notes.append(note)
+    page.document = Document(html=decoded.text, encoding=decoded.encoding, tree=tree)
     return None
 
 
 def widget_stage(page: Page) -> str | None:
     """Copy the tree and take the widgets out of the copy; the original keeps the chrome."""
-    page.clean_tree = copy.deepcopy(page.tree)
-    page.removed_widgets = remove_widgets(page.clean_tree).as_dict()
+    page.clean_tree = copy.deepcopy(page.document.tree)
+    page.widgets = remove_widgets(page.clean_tree).as_dict()
     return None
 
 
 def extraction_stage(page: Page) -> str | None:
-    meta = extract_metadata(page.tree, page.url, title_css=page.title_css)
-    body = extract_body(
+    """Metadata from the page as served; the body from the page without widgets."""
+    meta = page.metadata = extract_metadata(page.document.tree, page.url, title_css=page.title_css)
+    page.body = extract_body(
         page.clean_tree,
         page.url,
         body_css=page.body_css,
@@ -59,74 +68,57 @@ def extraction_stage(page: Page) -> str | None:
         title=meta.title,
         lead=meta.description,
     )
-    page.extracted.update(
-        title=meta.title,
-        authors=meta.authors,
-        published_at=meta.published_at,
-        modified_at=meta.modified_at,
-        canonical_url=meta.canonical_url or strip_tracking(page.url),
-        source_url=meta.source_url,
-        site_name=meta.site_name or page.site_name,
-        page_type=meta.page_type,
-        text=body.text,
-        body_method=body.method,
-        word_count=word_count(body.text),
-        declared_language=meta.declared_language,
-        og_locale=meta.og_locale,
-        meta_language=meta.meta_language,
-    )
     return None
 
 
 def language_stage(page: Page) -> str | None:
-    found = page.extracted
-    code, confidence = article_language(found["text"])
+    """Article language from the body; chrome language from everything that is not the article."""
+    meta, text = page.metadata, page.body.text
+    code, confidence = article_language(text)
     chrome = chrome_language(
-        chrome_text(page.tree, found["text"], found["title"]),
-        declared_lang=found["declared_language"],
-        og_locale=found["og_locale"],
-        content_language=page.headers.get("content-language") or found["meta_language"],
+        chrome_text(page.document.tree, text, meta.title),
+        declared_lang=meta.declared_language,
+        og_locale=meta.og_locale,
+        content_language=page.headers.get("content-language") or meta.meta_language,
     )
-    found.update(
-        article_language=code,
-        article_language_confidence=confidence,
-        paragraph_languages=paragraph_languages(found["text"], code),
-        chrome_language=chrome.language,
-        chrome_language_confidence=chrome.confidence,
-        chrome_language_evidence=chrome.evidence,
-        language_mismatch=bool(code and chrome.language and code != chrome.language),
+    page.languages = Languages(
+        article=code,
+        article_confidence=confidence,
+        paragraphs=paragraph_languages(text, code),
+        chrome=chrome,
     )
     return None
 
 
-def validation_stage(page: Page, *, min_words: int = 50) -> str | None:
-    found = page.extracted
+def validation_reason(page: Page, *, min_words: int = DEFAULT_MIN_WORDS) -> str | None:
+    """Why the page is not an article (listing, login, script shell, too short), else None."""
     return not_article_reason(
-        page.clean_tree, page.url, found["text"], page_type=found["page_type"], min_words=min_words
+        page.clean_tree, page.url, page.body.text, page_type=page.metadata.page_type, min_words=min_words
     )
 
 
 def to_article(page: Page) -> Article:
-    found = page.extracted
+    meta, body, languages = page.metadata, page.body, page.languages
+    chrome = languages.chrome
     return Article(
         url=page.url,
-        canonical_url=found["canonical_url"],
-        source_url=found["source_url"],
-        site_name=found["site_name"],
-        title=found["title"],
-        authors=found["authors"],
-        published_at=found["published_at"],
-        modified_at=found["modified_at"],
-        text=found["text"],
-        word_count=found["word_count"],
-        article_language=found["article_language"],
-        article_language_confidence=found["article_language_confidence"],
-        paragraph_languages=found["paragraph_languages"],
-        chrome_language=found["chrome_language"],
-        chrome_language_confidence=found["chrome_language_confidence"],
-        chrome_language_evidence=found["chrome_language_evidence"],
-        language_mismatch=found["language_mismatch"],
-        removed_widgets=page.removed_widgets,
+        canonical_url=meta.canonical_url or strip_tracking(page.url),
+        source_url=meta.source_url,
+        site_name=meta.site_name or page.site_name,
+        title=meta.title,
+        authors=meta.authors,
+        published_at=meta.published_at,
+        modified_at=meta.modified_at,
+        text=body.text,
+        word_count=word_count(body.text),
+        article_language=languages.article,
+        article_language_confidence=languages.article_confidence,
+        paragraph_languages=languages.paragraphs,
+        chrome_language=chrome.language,
+        chrome_language_confidence=chrome.confidence,
+        chrome_language_evidence=chrome.evidence,
+        language_mismatch=languages.mismatch,
+        removed_widgets=page.widgets,
         fetched_with=page.fetched_with,
         crawled_at=page.crawled_at,
         spider=page.spider,
@@ -134,13 +126,36 @@ def to_article(page: Page) -> Article:
     )
 
 
-STAGES = (decode_stage, widget_stage, extraction_stage, language_stage)
+Stage = Callable[[Page], "str | None"]
+# The one order of the cleaning stages.
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("decode", decode_stage),
+    ("widgets", widget_stage),
+    ("extraction", extraction_stage),
+    ("language", language_stage),
+)
 
 
-def extract_article(page: Page) -> tuple[Article | None, str | None]:
-    """Run every stage on one page: (article, None), or (article or None, reason) when it is not one."""
-    for stage in STAGES:
+@dataclass
+class Outcome:
+    """What became of one page: the article (None when the page was not even HTML) and, when a
+    crawl would drop it, why. `notes` are the repairs made on the way (charset, nesting)."""
+
+    article: Article | None
+    drop_reason: str | None
+    notes: list[str]
+
+
+def run(page: Page, *, min_words: int = DEFAULT_MIN_WORDS, skip: Iterable[str] = ()) -> Outcome:
+    """Run every stage on one page, then the article test. `skip` names stages to leave out
+    (benchmarks time the language stage apart); a page run without them is not validated."""
+    skipped = set(skip)
+    for name, stage in STAGES:
+        if name in skipped:
+            continue
         reason = stage(page)
         if reason:
-            return None, reason
-    return to_article(page), validation_stage(page)
+            return Outcome(None, reason, page.notes)
+    if skipped:
+        return Outcome(None, None, page.notes)
+    return Outcome(to_article(page), validation_reason(page, min_words=min_words), page.notes)

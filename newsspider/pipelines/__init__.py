@@ -1,7 +1,5 @@
 """Item pipelines, one concern each, in the order of ITEM_PIPELINES:
 
-decoding (100) → widgets (200) → extraction (300) → language (400) → validation (500)
-→ output (600, Page becomes Article) → dedup (700).
-
-Each stage pipeline is a thin wrapper around a pure function in newsspider.extraction.stages.
+article (100: the cleaning stages, Page becomes Article) → dedup (700: once per crawl)
+→ incremental (800: once across crawls).
 """

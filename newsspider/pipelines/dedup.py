@@ -5,7 +5,7 @@ import re
 
 from ..extraction.urls import url_identity
 from ..items import Article
-from .base import drop
+from .drops import drop
 
 _NON_WORD = re.compile(r"\W+")
 
@@ -23,7 +23,6 @@ class DuplicateArticlePipeline:
     canonical: tracking parameters, AMP, slash, `www.` ignored) or the same body text is dropped
     as `duplicate`."""
 
-    crawl_only = True  # not run by `newsspider extract`, which reports every input
 
     def __init__(self, stats=None):
         self.stats = stats

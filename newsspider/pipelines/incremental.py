@@ -5,8 +5,9 @@ from pathlib import Path
 
 from ..extraction.urls import url_identity
 from ..items import Article
+from ..output import default_feed_uri
 from ..state import ArticleStore, content_hash
-from .base import drop
+from .drops import drop
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +75,6 @@ class IncrementalPipeline:
     not write; one written but not recorded is recorded from the .part file at the next start.
     """
 
-    crawl_only = True
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -91,7 +91,7 @@ class IncrementalPipeline:
 
     def open_spider(self, spider=None):
         spider = spider or self.crawler.spider
-        template = self.crawler.settings.get("OUTPUT_DEFAULT_FEED") or ""
+        template = default_feed_uri(self.crawler.settings) or ""
         if template.endswith(".part"):
             pattern = template % {"name": spider.name, "time": "*"}
             for note in repair_interrupted_outputs(pattern, store_for(self.crawler)):

@@ -31,6 +31,7 @@ class SiteConfig:
     max_depth: int = 1
     site_name: str | None = None
     render_js: str = "auto"  # never | always | auto: render with a browser only pages that need it
+    unreachable_hint: str | None = None  # said when not a single page could be fetched
     extra: dict = field(default_factory=dict, compare=False, hash=False)  # keys later issues add
 
     def hosts(self) -> tuple[str, ...]:

@@ -3,6 +3,7 @@ and hand each article page to the item pipelines as a `Page`. No extraction happ
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
@@ -15,7 +16,10 @@ from ..discovery.feeds import parse_feed
 from ..discovery.sitemaps import parse_sitemap, robots_sitemaps
 from ..extraction.urls import looks_like_article_url
 from ..items import Page
+from ..output import default_feed_uri
 from ..sites import SiteConfig
+from ..robots import RobotsDisallowed, RobotsUnavailable
+from ..skips import SkippedRequest
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
 
@@ -37,7 +41,7 @@ class NewsSpider(scrapy.Spider):
     def update_settings(cls, settings):
         """Write to output/<spider>/<start time>.jsonl unless -o/-O or FEEDS say where."""
         super().update_settings(settings)
-        default = settings.get("OUTPUT_DEFAULT_FEED")
+        default = default_feed_uri(settings)
         if default and not settings.getdict("FEEDS"):
             settings.set("FEEDS", {default: {"format": "jsonlines", "encoding": "utf-8", "store_empty": False}}, priority="spider")
 
@@ -225,19 +229,31 @@ class NewsSpider(scrapy.Spider):
             yield from self.follow_links(response, depth)
 
     def on_error(self, failure):
+        """Count every failed fetch by reason; log the first FAILURE_LOG_EXAMPLES of each reason
+        at INFO and the rest at DEBUG (the summary at the end gives the totals). Intended skips
+        (already delivered, unchanged) are not failures: counted as newsspider/skipped/<reason>."""
         request = failure.request
+        if failure.check(SkippedRequest):
+            self.crawler.stats.inc_value(f"newsspider/skipped/{failure.value.reason}")
+            self.logger.debug("Skipped %s: %s", request.url, failure.value)
+            return
         if failure.check(HttpError):
-            status = failure.value.response.status
-            reason = f"http_{status}"
+            reason = f"http_{failure.value.response.status}"
+        elif failure.check(RobotsUnavailable, RobotsDisallowed):
+            reason = failure.value.reason
         else:
             reason = failure.type.__name__
+        stats = self.crawler.stats
         if request.meta.get("playwright"):
-            self.crawler.stats.inc_value(f"newsspider/render/failed/{reason}")
+            stats.inc_value(f"newsspider/render/failed/{reason}")
             if reason == "TimeoutError":
                 timeout = self.crawler.settings.getfloat("RENDER_TIMEOUT", 10)
-                self.logger.warning(f"Could not render {request.url}: no article text appeared within {timeout:g} s "
-                                    f"(after retrying); {failure.getErrorMessage().splitlines()[0]}")
+                self.logger.warning("Could not render %s: no article text appeared within %g s (after retrying); %s",
+                                    request.url, timeout, failure.getErrorMessage().splitlines()[0])
                 return
-        self.crawler.stats.inc_value(f"newsspider/fetch_failed/{reason}")
-        level = "debug" if self.quiet_probe and request.callback in (self.parse_sitemap, self.parse_feed) else "warning"
-        getattr(self.logger, level)(f"Could not fetch {request.url}: {reason} ({failure.getErrorMessage()})")
+        key = f"newsspider/fetch_failed/{reason}"
+        stats.inc_value(key)
+        probe = self.quiet_probe and request.callback in (self.parse_sitemap, self.parse_feed)
+        examples = self.crawler.settings.getint("FAILURE_LOG_EXAMPLES", 3)
+        level = logging.DEBUG if probe or stats.get_value(key) > examples else logging.INFO
+        self.logger.log(level, "Could not fetch %s: %s (%s)", request.url, reason, failure.getErrorMessage())
