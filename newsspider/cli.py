@@ -292,7 +292,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown and args.command != "demo":
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     if args.command == "extract":
         return extract_pages(args.pages, args.url)
     if args.command == "crawl":
@@ -303,8 +306,17 @@ def main(argv: list[str] | None = None) -> int:
         from .report import main as report_main
 
         return report_main(args.inputs, args.output, as_json=args.json)
-    return run_demo(args.port, args.scrapy_args, args.output_dir, args.state_dir)
+    return run_demo(args.port, [*unknown, *args.scrapy_args], args.output_dir, args.state_dir)
+
+
+def entry_point() -> int:
+    """The console script: `newsspider … | head` ends quietly when the reader goes away."""
+    try:
+        return main()
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(entry_point())

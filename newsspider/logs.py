@@ -85,16 +85,17 @@ class CrawlProgress:
 
     @classmethod
     def from_crawler(cls, crawler):
-        install_readable_handlers(crawler.settings)
         extension = cls(crawler, crawler.settings.getfloat("PROGRESS_INTERVAL", 60))
-        if extension.interval > 0:
-            crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
-            crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension
 
     def spider_opened(self, spider) -> None:
-        self.task = create_looping_call(self.log_progress)
-        self.task.start(self.interval, now=False)
+        # Not in from_crawler: Scrapy installs a new root handler after building the extensions.
+        install_readable_handlers(self.crawler.settings)
+        if self.interval > 0:
+            self.task = create_looping_call(self.log_progress)
+            self.task.start(self.interval, now=False)
 
     def log_progress(self) -> None:
         stats = self.crawler.stats
@@ -102,8 +103,10 @@ class CrawlProgress:
         pages = stats.get_value("response_received_count", 0)
         rate = (pages - self.last_pages) * 60.0 / self.interval
         self.last_pages = pages
-        scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
+        engine = self.crawler.engine
+        scheduler = engine.scheduler if engine else None
         queued = len(scheduler) if scheduler is not None and hasattr(scheduler, "__len__") else 0
+        queued += len(engine.downloader.active) if engine else 0  # waiting for their host's slot
         logger.info(
             "%(site)s: %(articles)d articles so far, %(pages)d pages (%(rate)d pages/min), %(queued)d queued",
             {"site": spider.name, "articles": stats.get_value("item_scraped_count", 0), "pages": pages,

@@ -110,19 +110,25 @@ def svg(figure) -> str:
     return text[text.index("<svg"):]
 
 
-def bar_chart(title: str, data: dict[str, int], *, horizontal: bool = False, color: str = "#3b6ea8") -> str:
+def bar_chart(title: str, data: dict[str, int], *, horizontal: bool = False, color: str = "#3b6ea8",
+              unit: str = "articles") -> str:
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     labels, values = list(data), list(data.values())
-    figure, axes = plt.subplots(figsize=(7, max(2.2, 0.35 * len(labels) + 1) if horizontal else 3.2))
+    figure, axes = plt.subplots(figsize=(7, 0.4 * len(labels) + 1.2) if horizontal else (7, 3.2))
     if horizontal:
-        axes.barh(labels[::-1], values[::-1], color=color)
-        axes.set_xlabel("articles")
+        axes.barh(labels[::-1], values[::-1], color=color, height=0.6)
+        axes.set_xlabel(unit)
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     else:
         axes.bar(labels, values, color=color)
-        axes.set_ylabel("articles")
-        if len(labels) > 8:
-            axes.tick_params(axis="x", labelrotation=60)
+        axes.set_ylabel(unit)
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+        if len(labels) > 5:
+            axes.tick_params(axis="x", labelrotation=45)
+            for label in axes.get_xticklabels():
+                label.set_horizontalalignment("right")
     axes.set_title(title)
     axes.spines[["top", "right"]].set_visible(False)
     drawn = svg(figure)
@@ -181,7 +187,7 @@ def render_html(numbers: dict) -> str:
     sections.append("<h2>Drops and failures</h2>")
     if numbers["summaries_found"]:
         if numbers["dropped"]:
-            sections.append(bar_chart("pages dropped, by reason", numbers["dropped"], horizontal=True, color="#a8613b"))
+            sections.append(bar_chart("pages dropped, by reason", numbers["dropped"], horizontal=True, color="#a8613b", unit="pages"))
         sections += [table(numbers["dropped"], "drop reason"), table(numbers["failed"], "failed fetches")]
     else:
         sections.append("<p class=none>No crawl summary (.summary.json) beside these files.</p>")
@@ -209,8 +215,7 @@ def main(inputs: list[str], output: str, *, as_json: bool = False) -> int:
         print(f"newsspider report: {exc}", file=sys.stderr)
         return 1
     if as_json:
-        json.dump(numbers, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print(json.dumps(numbers, ensure_ascii=False, indent=1))
         return 0
     Path(output).write_text(render_html(numbers), encoding="utf-8")
     print(f"newsspider report: {numbers['articles']} articles → {output}")
