@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+from .verdict import EXIT_FAILED, EXIT_OK, EXIT_USAGE, verdict
 DEFAULT_DEMO_PORT = 8765
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -97,7 +97,7 @@ def input_paths(inputs: list[str], stdin=None) -> Iterator[str]:
 def extract_pages(inputs: list[str], url: str | None = None, out=None, min_words: int | None = None) -> int:
     """Clean saved pages with the crawl's own runner; one JSON object per input, in order.
     Exit status 1 when a file could not be read."""
-    from .exporters import escape_line_breakers
+    from .delivery.feeds import escape_line_breakers
     from .extraction.stages import DEFAULT_MIN_WORDS, run
     from .items import Page
 
@@ -206,6 +206,19 @@ def run_demo(port: int, extra_args: list[str], output_dir: str | None, state_dir
 
 
 # -- crawl -----------------------------------------------------------------------------------------
+def unwritable(folder: str | None) -> str | None:
+    """Why `folder` cannot take the crawl's files (made if missing), or None when it can."""
+    if not folder:
+        return None
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        return f"{folder} cannot be written: {exc.strerror}"
+    return None
+
+
 def crawl_sites(names: list[str], settings, every: bool) -> int:
     """Crawl several configured sites in one process (for cron); each writes its own
     OUTPUT_DIR/<site>/<start time>.jsonl. Exit status 1 when any site failed: it did not finish
@@ -214,6 +227,11 @@ def crawl_sites(names: list[str], settings, every: bool) -> int:
 
     from .sites import SiteConfigError
 
+    for setting in ("OUTPUT_DIR", "STATE_DIR"):
+        problem = unwritable(settings.get(setting))
+        if problem:
+            print(f"newsspider crawl: {setting} {problem}", file=sys.stderr)
+            return EXIT_FAILED
     try:
         process = AsyncCrawlerProcess(settings)
     except SiteConfigError as exc:
@@ -236,13 +254,9 @@ def crawl_sites(names: list[str], settings, every: bool) -> int:
     process.start()
     failed = []
     for name, crawler in crawlers.items():
-        stats = crawler.stats.get_stats() if crawler.stats else {}
-        reason = stats.get("finish_reason")
-        errors = stats.get("log_count/ERROR", 0)
-        fetch_failures = sum(v for k, v in stats.items() if k.startswith("newsspider/fetch_failed/"))
-        articles = stats.get("item_scraped_count", 0)
-        if reason != "finished" or errors or (fetch_failures and not articles):
-            failed.append(f"{name} (finish reason {reason}, {errors} errors, {fetch_failures} failed fetches, {articles} articles)")
+        outcome = verdict(crawler.stats.get_stats() if crawler.stats else {"finish_reason": None}, crawler.settings)
+        if not outcome.ok:
+            failed.append(f"{name} ({outcome.why})")
     for line in failed:
         print(f"newsspider crawl: FAILED {line}", file=sys.stderr)
     print(f"newsspider crawl: {len(chosen) - len(failed)} of {len(chosen)} sites crawled", flush=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import time
 from collections import Counter
 from datetime import datetime, timezone
@@ -13,8 +12,9 @@ from pathlib import Path
 
 from scrapy import signals
 
+from .delivery.records import DeliveryRecords
 from .items import Article
-from .output import default_feed_uri
+from .verdict import verdict
 
 logger = logging.getLogger(__name__)
 
@@ -56,14 +56,11 @@ class CrawlSummary:
             self.mismatches += item.language_mismatch
 
     def feed_slot_closed(self, slot):
-        uri = slot.uri
-        if uri.endswith(".part") and "://" not in uri and os.path.exists(uri):
-            os.replace(uri, uri[: -len(".part")])  # finished: now readers may take it
-            uri = uri[: -len(".part")]
-        self.outputs.append((uri, slot.itemcount))
+        self.outputs.append((slot.uri, slot.itemcount))
 
     def summary(self, reason: str) -> dict:
         stats = self.crawler.stats.get_stats()
+        records = self.crawler.get_extension(DeliveryRecords)
         incremental = counts(stats, "newsspider/incremental/")
         return {
             "site": self.crawler.spider.name,
@@ -84,20 +81,18 @@ class CrawlSummary:
             "chrome_languages": dict(self.chrome_languages.most_common()),
             "language_mismatches": self.mismatches,
             "errors": stats.get("log_count/ERROR", 0),
+            "delivery_failed": stats.get("newsspider/delivery/failed"),
+            "undelivered": stats.get("newsspider/delivery/undelivered", 0),
+            "failures_file": str(records.failures_path) if records is not None and records.failures_path else None,
+            "verdict": verdict(stats, self.crawler.settings).as_dict(),
         }
 
     def summary_path(self) -> Path | None:
-        local = [uri for uri, _ in self.outputs if "://" not in uri or uri.startswith("file://")]
-        if local:
-            path = local[0].removeprefix("file://")
-            stem = path[: -len(".jsonl")] if path.endswith(".jsonl") else path
-            return Path(stem + ".summary.json")
-        template = default_feed_uri(self.crawler.settings)
-        if template and not self.outputs:  # the default output, left empty: no file was made
-            stamp = self.started_at.replace(microsecond=0).isoformat().replace(":", "-")
-            path = template % {"name": self.crawler.spider.name, "time": stamp}
-            return Path(path.removesuffix(".part").removesuffix(".jsonl") + ".summary.json")
-        return None
+        records = self.crawler.get_extension(DeliveryRecords)
+        if records is None:
+            return None
+        stem = records.output_stem()
+        return stem.with_name(stem.name + ".summary.json")
 
     def engine_stopped(self):
         spider = self.crawler.spider

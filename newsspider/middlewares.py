@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .skips import SkippedRequest
+from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
+from scrapy.exceptions import IgnoreRequest
 
 
 class RenderSwitchMiddleware:
@@ -28,33 +29,28 @@ class RenderSwitchMiddleware:
         return None
 
 
-class IncrementalSkipMiddleware:
-    """Does not fetch an article page an earlier crawl already emitted, unless its sitemap
-    `lastmod` is newer than that fetch (or INCREMENTAL_FULL is set). Feeds, sitemaps and section
-    pages are always fetched. Counted as newsspider/incremental/not_refetched."""
+class RedirectRefused(IgnoreRequest):
+    """A redirect the crawl does not follow; `reason` is its failure reason."""
 
-    def __init__(self, crawler):
-        self.crawler = crawler
-        self.full = crawler.settings.getbool("INCREMENTAL_FULL", False)
+    def __init__(self, reason: str, detail: str):
+        super().__init__(detail)
+        self.reason = reason
 
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
 
-    def process_request(self, request, spider=None):
-        from .extraction.urls import url_identity
-        from .pipelines.incremental import store_for
-        from .state import is_newer
+class RecordedRedirectMiddleware(RedirectMiddleware):
+    """Scrapy's redirect middleware, except that a redirect it will not follow is a failure with
+    a reason instead of a silent drop: `redirect_loop` (back to a URL of the same chain, or more
+    than REDIRECT_MAX_TIMES hops; Scrapy's duplicate filter would swallow it) and
+    `redirect_offsite` (to a host the site's spider does not crawl)."""
 
-        if self.full or "discovered_via" not in request.meta or request.meta.get("playwright"):
-            return None
-        store = store_for(self.crawler)
-        if store is None:
-            return None
-        fetched_at = store.fetched_at(url_identity(request.url))
-        if fetched_at is None:
-            return None
-        if is_newer(request.meta.get("lastmod"), fetched_at):
-            return None  # changed since: fetch it again
-        self.crawler.stats.inc_value("newsspider/incremental/not_refetched")
-        raise SkippedRequest("already_delivered", f"unchanged since {fetched_at}")
+    def _redirect(self, redirected, request, reason):
+        chain = [*request.meta.get("redirect_urls", ()), request.url]
+        if redirected.url.split("#")[0] in {u.split("#")[0] for u in chain}:
+            raise RedirectRefused("redirect_loop", f"redirects back to {redirected.url} after {len(chain)} hop(s)")
+        on_site = getattr(self.crawler.spider, "on_site", None)
+        if on_site is not None and not on_site(redirected.url):
+            raise RedirectRefused("redirect_offsite", f"redirects to {redirected.url}, off the site")
+        try:
+            return super()._redirect(redirected, request, reason)
+        except IgnoreRequest:
+            raise RedirectRefused("redirect_loop", f"more than {self.max_redirect_times} redirects") from None

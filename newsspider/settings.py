@@ -3,6 +3,7 @@ OUTPUT_*): Scrapy's NEWSPIDER_MODULE already takes the NEWSPIDER_ prefix."""
 
 BOT_NAME = "newsspider"
 SPIDER_MODULES = ["newsspider.spiders"]
+COMMANDS_MODULE = "newsspider.commands"  # `scrapy crawl` with an exit status that tells the truth
 NEWSPIDER_MODULE = "newsspider.spiders"
 
 # One spider per [[site]] in newsspider/sites/sites.toml and in every file of SITES_FILES.
@@ -45,7 +46,10 @@ DOWNLOADER_MIDDLEWARES = {
     # RFC 9309: a robots.txt that cannot be read (5xx, no answer) disallows the host.
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "newsspider.robots.RobotsPolicyMiddleware": 100,
-    "newsspider.middlewares.IncrementalSkipMiddleware": 50,
+    "newsspider.delivery.fetching.IncrementalFetchMiddleware": 50,
+    # Redirect loops and off-site redirects become failures with a reason, not silent drops.
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "newsspider.middlewares.RecordedRedirectMiddleware": 600,
     "newsspider.middlewares.RenderSwitchMiddleware": 550,
 }
 PLAYWRIGHT_BROWSER_TYPE = "chromium"
@@ -81,7 +85,7 @@ ITEM_PIPELINES = {
 # Scheduled crawls: a rerun emits only new and changed articles and does not fetch again the
 # article pages it already has (feeds and sitemaps are always read; sitemap lastmod honoured).
 INCREMENTAL_ENABLED = True
-INCREMENTAL_FULL = False  # True: fetch and emit everything again (the store is still updated)
+INCREMENTAL_FULL = False  # True: fetch and emit everything again (the ledger is still updated), as -O does
 STATE_DIR = "state"  # one SQLite file per spider: state/<spider>.sqlite (relative to the working directory)
 VALIDATION_MIN_WORDS = 50
 
@@ -92,10 +96,23 @@ VALIDATION_MIN_WORDS = 50
 OUTPUT_DIR = "output"
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORTERS = {
-    "jsonlines": "newsspider.exporters.SafeJsonLinesItemExporter",
-    "jsonl": "newsspider.exporters.SafeJsonLinesItemExporter",
+    "jsonlines": "newsspider.delivery.feeds.DurableJsonLinesItemExporter",
+    "jsonl": "newsspider.delivery.feeds.DurableJsonLinesItemExporter",
 }
+# Delivery (newsspider/delivery/): a line counts as delivered once written and fsync'd, every
+# DELIVERY_SYNC_ITEMS lines or DELIVERY_SYNC_SECONDS seconds, and only then enters the ledger.
+DELIVERY_SYNC_ITEMS = 20
+DELIVERY_SYNC_SECONDS = 2.0
+# Known articles first seen less than REVISIT_MAX_AGE ago are fetched again (conditionally) at
+# most every REVISIT_INTERVAL, so corrections arrive on feed-only sites too (seconds).
+REVISIT_MAX_AGE = 3 * 86400
+REVISIT_INTERVAL = 6 * 3600
+FAILURE_RETRY_RUNS = 3  # a URL that failed (transiently) in this many runs is not tried again
+CRAWL_MAX_ERRORS = 0  # a site that logged more ERROR lines than this failed (exit status 1)
 EXTENSIONS = {
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "newsspider.delivery.feeds.DeliveringFeedExporter": 0,
+    "newsspider.delivery.records.DeliveryRecords": 10,
     "newsspider.extensions.CrawlSummary": 500,
     "newsspider.logs.CrawlProgress": 510,
     "scrapy.extensions.logstats.LogStats": None,  # CrawlProgress says it with the site's name

@@ -11,6 +11,7 @@ import ast
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -50,6 +51,11 @@ def parse_stats(log: str) -> dict:
     return ast.literal_eval(text)
 
 
+def article_files(folder: Path) -> list[Path]:
+    """The article outputs in a folder (not the `.failures.jsonl` beside them)."""
+    return sorted(p for p in folder.glob("*.jsonl") if not p.name.endswith(".failures.jsonl"))
+
+
 def site_file(tmp_path: Path, base_url: str, name: str = "testsite", **overrides) -> Path:
     """A site configuration for the demo site served at `base_url`."""
     entry = {
@@ -72,15 +78,37 @@ def site_file(tmp_path: Path, base_url: str, name: str = "testsite", **overrides
     return path
 
 
-def crawl(spider: str, tmp_path: Path, *args: str, output: str | None = "out.jsonl", timeout: int = 180) -> CrawlResult:
+def crawl(spider: str, tmp_path: Path, *args: str, output: str | None = "out.jsonl", snapshot: bool = False,
+          timeout: int = 180) -> CrawlResult:
+    """`scrapy crawl` into `output` with -o (what is new), or -O with `snapshot` (everything)."""
     out = tmp_path / output if output else None
     command = [sys.executable, "-m", "scrapy", "crawl", spider, *SAFE_SETTINGS, *args]
     if out is not None:
-        command += ["-O", str(out)]
+        command += ["-O" if snapshot else "-o", str(out)]
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsspider.settings", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=timeout)
     lines = out.read_text(encoding="utf-8").split("\n")[:-1] if out is not None and out.exists() else []
     return CrawlResult([json.loads(line) for line in lines], lines, parse_stats(done.stderr), done.stderr, done.stdout, done.returncode)
+
+
+COMMAND = Path(sys.executable).with_name("newsspider")
+QUIET = ["-s", "TELNETCONSOLE_ENABLED=False", "-s", "AUTOTHROTTLE_ENABLED=False"]
+
+
+def user_env() -> dict:
+    """The environment of a user's shell: nothing that points at the checkout."""
+    return {k: v for k, v in os.environ.items() if k not in ("SCRAPY_SETTINGS_MODULE", "PYTHONPATH")}
+
+
+def newsspider_cmd(*args: str, cwd: Path, stdin: str | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([str(COMMAND), *args], cwd=cwd, env=user_env(), input=stdin,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

@@ -4,38 +4,19 @@ scrapy.cfg and no SCRAPY_SETTINGS_MODULE, twice in a row, with a busy port, with
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import SHARED, site_file
+from conftest import QUIET, SHARED, article_files, free_port, newsspider_cmd, site_file, user_env
 
 import newsspider
 from newsspider.cli import demo_site_file
 from newsspider.demo.site import DemoSite, Route
 
-COMMAND = Path(sys.executable).with_name("newsspider")
 EVAL_PAGE = sorted((SHARED / "eval" / "data" / "fundus-dev" / "html").glob("*.html"))[0]
-QUIET = ["-s", "TELNETCONSOLE_ENABLED=False", "-s", "AUTOTHROTTLE_ENABLED=False"]
-
-
-def user_env() -> dict:
-    """The environment of a user's shell: nothing that points at the checkout."""
-    return {k: v for k, v in os.environ.items() if k not in ("SCRAPY_SETTINGS_MODULE", "PYTHONPATH")}
-
-
-def newsspider_cmd(*args: str, cwd: Path, stdin: str | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([str(COMMAND), *args], cwd=cwd, env=user_env(), input=stdin,
-                          capture_output=True, text=True, timeout=timeout)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def longest_line(*texts: str) -> int:
@@ -82,7 +63,7 @@ def test_demo_on_a_chosen_port_twice_in_a_row(tmp_path):
         assert "Dropped script_shell: " in done.stderr
         assert longest_line(done.stdout, done.stderr) <= 2000
     assert " WARNING" not in runs[1].stderr and " ERROR" not in runs[1].stderr
-    assert len(list((tmp_path / "output" / "demo").glob("*.jsonl"))) == 2
+    assert len(article_files(tmp_path / "output" / "demo")) == 2
     assert (tmp_path / "state" / "demo.sqlite").exists()
 
 
@@ -110,12 +91,12 @@ def test_crawl_from_another_folder_writes_there_or_where_told(demo_site, tmp_pat
     sites = site_file(tmp_path, demo_site.base_url)
     done = newsspider_cmd("crawl", "testsite", "-s", f"SITES_FILES={sites}", *QUIET, cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert len(list((tmp_path / "output" / "testsite").glob("*.jsonl"))) == 1
+    assert len(article_files(tmp_path / "output" / "testsite")) == 1
     elsewhere = tmp_path / "elsewhere"
     moved = newsspider_cmd("crawl", "testsite", "-s", f"SITES_FILES={sites}", *QUIET, "-s", "INCREMENTAL_FULL=True",
                            "--output-dir", str(elsewhere / "out"), "--state-dir", str(elsewhere / "state"), cwd=tmp_path)
     assert moved.returncode == 0, moved.stderr[-3000:]
-    assert len(list((elsewhere / "out" / "testsite").glob("*.jsonl"))) == 1
+    assert len(article_files(elsewhere / "out" / "testsite")) == 1
     assert (elsewhere / "state" / "testsite.sqlite").exists()
 
 

@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from conftest import crawl, site_file
+from conftest import article_files, crawl, site_file
 
 from newsspider.extraction.urls import url_identity
 
@@ -78,7 +78,7 @@ def test_seed_like_page_yields_english_body_in_french_chrome(demo_crawl, demo_si
 
 def test_without_output_option_articles_go_to_output_spider_time(demo_site, tmp_path):
     result = crawl("testsite", tmp_path, "-s", f"SITES_FILES={site_file(tmp_path, demo_site.base_url)}", output=None)
-    files = list((tmp_path / "output" / "testsite").glob("*.jsonl"))
+    files = article_files(tmp_path / "output" / "testsite")
     assert len(files) == 1, result.log[-2000:]
     assert len(files[0].read_text(encoding="utf-8").splitlines()) == len(demo_site.articles)
     assert f"{len(demo_site.articles)} articles → output/testsite/" in result.stdout

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime, timezone
 
-from conftest import crawl, site_file
+from conftest import article_files, crawl, site_file
 
 from newsspider.demo.site import DemoArticle, DemoSite
 from newsspider.extraction.urls import url_identity
@@ -93,6 +93,6 @@ def test_several_sites_in_one_run_with_an_exit_status_for_the_scheduler(tmp_path
         running.stop()
     assert good.returncode == 0, good.stderr[-2000:]
     for name in ("paper-one", "paper-two"):
-        (output,) = (tmp_path / "output" / name).glob("*.jsonl")
+        (output,) = article_files(tmp_path / "output" / name)
         assert len(output.read_text(encoding="utf-8").splitlines()) == len(site.articles)
     assert bad.returncode == 1 and "FAILED paper-gone" in bad.stderr and "paper-one" not in bad.stderr.split("FAILED")[-1]

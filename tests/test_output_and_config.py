@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from newsspider.exporters import SafeJsonLinesItemExporter
+from newsspider.delivery.feeds import DurableJsonLinesItemExporter
 from newsspider.items import SCHEMA_VERSION, Article
 from newsspider.schema import load_schema
 from newsspider.sites import BUNDLED_SITES, SiteConfigError, load_sites
@@ -31,7 +31,7 @@ def article(**changes) -> Article:
 
 def export(*items) -> bytes:
     buffer = io.BytesIO()
-    exporter = SafeJsonLinesItemExporter(buffer, encoding="utf-8")
+    exporter = DurableJsonLinesItemExporter(buffer, encoding="utf-8")
     exporter.start_exporting()
     for item in items:
         exporter.export_item(item)

@@ -13,7 +13,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import article_files, ROOT
 
 from newsspider.demo.site import DemoSite
 from newsspider.extraction.urls import url_identity
@@ -80,7 +80,7 @@ def test_deploy_schedule_and_read_the_output(tmp_path):
         server.terminate()
         server.wait(timeout=30)
 
-    (output,) = (server_dir / "output" / "news").glob("*.jsonl")
+    (output,) = article_files(server_dir / "output" / "news")
     items = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     assert {url_identity(i["url"]) for i in items} == {url_identity(u) for u in site.article_urls()}
     assert {i["spider"] for i in items} == {"news"}

@@ -10,6 +10,7 @@ The tests serve the same site (plus junk pages of their own) with `DemoSite.serv
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import threading
@@ -162,6 +163,7 @@ class DemoSite:
         self.base_url = base_url.rstrip("/")
         self.articles = articles if articles is not None else load_articles()
         self.delay = 0.0  # seconds each response waits (to catch a crawl mid-way in tests)
+        self.requests: list[str] = []  # every path requested, in order (what a crawl fetched)
         self.routes: dict[str, Route] = {}
         self.build()
 
@@ -434,6 +436,7 @@ class DemoSite:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 - http.server's name
+                site.requests.append(self.path)
                 if site.delay:
                     time.sleep(site.delay)
                 route = site.routes.get(self.path) or site.routes.get(self.path.split("?")[0])
@@ -443,9 +446,18 @@ class DemoSite:
                     self.end_headers()
                     self.wfile.write(b"<html><body><h1>Not found</h1></body></html>")
                     return
+                # An ETag per page body, and 304 for a conditional request that still matches it.
+                etag = '"' + hashlib.sha1(route.body).hexdigest()[:16] + '"'
+                if route.status == 200 and self.headers.get("If-None-Match") == etag:
+                    self.send_response(304)
+                    self.send_header("ETag", etag)
+                    self.end_headers()
+                    return
                 self.send_response(route.status)
                 self.send_header("Content-Type", route.content_type)
                 self.send_header("Content-Length", str(len(route.body)))
+                if route.status == 200:
+                    self.send_header("ETag", etag)
                 for name, value in route.headers.items():
                     self.send_header(name, value)
                 self.end_headers()

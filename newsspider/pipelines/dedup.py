@@ -1,28 +1,17 @@
+"""Once per crawl: one story announced under several URLs is written once."""
+
 from __future__ import annotations
 
-import hashlib
-import re
-
+from ..delivery.ledger import text_fingerprint
 from ..extraction.urls import url_identity
 from ..items import Article
 from .drops import drop
-
-_NON_WORD = re.compile(r"\W+")
-
-
-def text_fingerprint(text: str) -> str | None:
-    """Hash of the body's words; None for bodies too short to identify a story."""
-    words = _NON_WORD.sub(" ", text.lower()).strip()
-    if len(words) < 200:
-        return None
-    return hashlib.sha1(words.encode()).hexdigest()
 
 
 class DuplicateArticlePipeline:
     """Writes each story once per crawl: a second article with the same URL identity (fetched or
     canonical: tracking parameters, AMP, slash, `www.` ignored) or the same body text is dropped
     as `duplicate`."""
-
 
     def __init__(self, stats=None):
         self.stats = stats

@@ -14,11 +14,12 @@ from scrapy.spidermiddlewares.httperror import HttpError
 
 from ..discovery.feeds import parse_feed
 from ..discovery.sitemaps import parse_sitemap, robots_sitemaps
-from ..extraction.urls import looks_like_article_url
+from ..extraction.urls import looks_like_article_url, url_identity
 from ..items import Page
 from ..output import default_feed_uri
 from ..sites import SiteConfig
-from ..robots import RobotsDisallowed, RobotsUnavailable
+from ..delivery.ledger import is_newer
+from ..delivery.records import DeliveryRecords
 from ..skips import SkippedRequest
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
@@ -85,14 +86,20 @@ class NewsSpider(scrapy.Spider):
         )
         return self.rendered(request) if self.render_mode == "always" else request
 
-    def changed_since_emitted(self, url: str, lastmod: str) -> bool:
-        """The page was emitted by an earlier crawl and its sitemap lastmod is newer than that."""
-        from ..extraction.urls import url_identity
-        from ..pipelines.incremental import store_for
-        from ..state import is_newer
+    @property
+    def state_name(self) -> str:
+        """The name of this site's ledger file in STATE_DIR."""
+        return self.name
 
-        store = store_for(self.crawler)
-        return store is not None and is_newer(lastmod, store.fetched_at(url_identity(url)))
+    @property
+    def records(self) -> DeliveryRecords | None:
+        return self.crawler.get_extension(DeliveryRecords)
+
+    def changed_since_emitted(self, url: str, lastmod: str) -> bool:
+        """The page was delivered by an earlier crawl and its sitemap lastmod is newer than that."""
+        ledger = self.records.ledger if self.records is not None else None
+        known = ledger.known_article(url_identity(url)) if ledger is not None else None
+        return known is not None and is_newer(lastmod, known.fetched_at)
 
     # -- rendering ------------------------------------------------------------------------------
     def rendered(self, request):
@@ -239,7 +246,7 @@ class NewsSpider(scrapy.Spider):
             return
         if failure.check(HttpError):
             reason = f"http_{failure.value.response.status}"
-        elif failure.check(RobotsUnavailable, RobotsDisallowed):
+        elif isinstance(getattr(failure.value, "reason", None), str):  # robots.txt, redirects: named reasons
             reason = failure.value.reason
         else:
             reason = failure.type.__name__
@@ -251,9 +258,15 @@ class NewsSpider(scrapy.Spider):
                 self.logger.warning("Could not render %s: no article text appeared within %g s (after retrying); %s",
                                     request.url, timeout, failure.getErrorMessage().splitlines()[0])
                 return
+        if self.quiet_probe and request.callback in (self.parse_sitemap, self.parse_feed):
+            # A guessed sitemap or feed path that is not there: an answer, not a failure.
+            stats.inc_value(f"newsspider/probes/{reason}")
+            self.logger.debug("Probed %s: %s", request.url, reason)
+            return
         key = f"newsspider/fetch_failed/{reason}"
         stats.inc_value(key)
-        probe = self.quiet_probe and request.callback in (self.parse_sitemap, self.parse_feed)
+        if self.records is not None:
+            self.records.failed(request, reason, failure.getErrorMessage())
         examples = self.crawler.settings.getint("FAILURE_LOG_EXAMPLES", 3)
-        level = logging.DEBUG if probe or stats.get_value(key) > examples else logging.INFO
+        level = logging.DEBUG if stats.get_value(key) > examples else logging.INFO
         self.logger.log(level, "Could not fetch %s: %s (%s)", request.url, reason, failure.getErrorMessage())

@@ -40,3 +40,9 @@ class GenericNewsSpider(NewsSpider):
             render_js=render_js,
         )
         super().__init__(*args, **kwargs)
+
+    @property
+    def state_name(self) -> str:
+        """One ledger per site the generic spider is pointed at, not one for all of them."""
+        host = (urlsplit(self.site.start_urls[0]).hostname or "site").removeprefix("www.")
+        return f"news-{host}"

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from scrapy.commands.crawl import Command as ScrapyCrawlCommand
+
+from ..verdict import EXIT_FAILED, verdict
+
+
+class Command(ScrapyCrawlCommand):
+    """Scrapy's `crawl`, whose exit status says whether the crawl worked (Scrapy's is 0 unless
+    start-up failed, even when every write failed): see newsspider/verdict.py."""
+
+    def _create_crawler(self, spidercls):
+        crawler = super()._create_crawler(spidercls)
+        self.crawler = crawler
+        return crawler
+
+    def run(self, args, opts):
+        self.crawler = None
+        super().run(args, opts)
+        crawler = self.crawler
+        if crawler is not None and self.exitcode == 0:
+            if not verdict(crawler.stats.get_stats() if crawler.stats else {}, crawler.settings).ok:
+                self.exitcode = EXIT_FAILED
