@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .redaction import redact_text
 from .verdict import EXIT_FAILED, EXIT_OK, EXIT_USAGE, verdict
 DEFAULT_DEMO_PORT = 8765
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -258,7 +259,7 @@ def crawl_sites(names: list[str], settings, every: bool) -> int:
         if not outcome.ok:
             failed.append(f"{name} ({outcome.why})")
     for line in failed:
-        print(f"newsspider crawl: FAILED {line}", file=sys.stderr)
+        print(redact_text(f"newsspider crawl: FAILED {line}"), file=sys.stderr)
     print(f"newsspider crawl: {len(chosen) - len(failed)} of {len(chosen)} sites crawled", flush=True)
     return EXIT_FAILED if failed else EXIT_OK
 

@@ -14,6 +14,7 @@ from scrapy import signals
 
 from .delivery.records import DeliveryRecords
 from .items import Article
+from .redaction import redact_text, redact_url
 from .verdict import verdict
 
 logger = logging.getLogger(__name__)
@@ -56,7 +57,10 @@ class CrawlSummary:
             self.mismatches += item.language_mismatch
 
     def feed_slot_closed(self, slot):
-        self.outputs.append((slot.uri, slot.itemcount))
+        from .delivery.feeds import DeliveringFeedExporter
+
+        feeds = self.crawler.get_extension(DeliveringFeedExporter)
+        self.outputs.append((slot.uri, feeds.delivered_to(slot) if feeds is not None else slot.itemcount))
 
     def summary(self, reason: str) -> dict:
         stats = self.crawler.stats.get_stats()
@@ -67,7 +71,7 @@ class CrawlSummary:
             "started_at": self.started_at.isoformat(timespec="seconds"),
             "elapsed_seconds": round(time.monotonic() - self.started, 1),
             "finish_reason": reason,
-            "outputs": [{"uri": uri, "articles": n} for uri, n in self.outputs],
+            "outputs": [{"uri": redact_url(uri), "articles": n} for uri, n in self.outputs],
             "delivered": sum(n for _, n in self.outputs),
             "new": incremental.get("new", 0),
             "updated": incremental.get("updated", 0),
@@ -98,7 +102,10 @@ class CrawlSummary:
         spider = self.crawler.spider
         summary = self.summary(self.crawler.stats.get_value("finish_reason", "unknown"))
         site = summary["site"]
-        lines = [f"{n} articles → {uri}" for uri, n in self.outputs] or ["0 articles written (no output file)"]
+        lines = [f"{n} articles → {redact_url(uri)}" for uri, n in self.outputs] or ["0 articles written (no output file)"]
+        if summary["delivery_failed"]:
+            lines.append(f"delivery FAILED ({summary['delivery_failed']}): {summary['undelivered']} articles found "
+                         "were not delivered and are left for the next run")
         for label, key in (("dropped", "dropped"), ("skipped", "skipped"), ("failed fetches", "failed")):
             if summary[key]:
                 lines.append(f"{label}: " + ", ".join(f"{why} {n}" for why, n in summary[key].items()))
@@ -118,7 +125,7 @@ class CrawlSummary:
                 logger.error("Could not write the crawl summary %s: %s", path, exc, extra={"spider": spider})
         for line in lines:
             logger.info("%s: %s", site, line, extra={"spider": spider})
-            print(f"newsspider: {site}: {line}", flush=True)
+            print(redact_text(f"newsspider: {site}: {line}"), flush=True)
         if not summary["pages_fetched"] and summary["failed"]:
             hint = getattr(getattr(spider, "site", None), "unreachable_hint", None)
             logger.error("%s: no page could be fetched (%s)%s", site,

@@ -9,6 +9,8 @@ from scrapy import signals
 from scrapy.logformatter import LogFormatter
 from scrapy.utils.asyncio import create_looping_call
 
+from .redaction import redact_text
+
 logger = logging.getLogger(__name__)
 
 # Longer lines are cut (with the number of characters left out): a page's HTML or a huge URL in a
@@ -39,8 +41,9 @@ class ReadableLogFormatter(LogFormatter):
 
 
 class ShortLinesFormatter(logging.Formatter):
-    """Cuts each line of a record to MAX_LOG_LINE characters; with `site_names`, starts each
-    record that belongs to a crawl with `[site]` (several sites log into one stream)."""
+    """Masks secrets (newsspider.redaction) and cuts each line of a record to MAX_LOG_LINE
+    characters; with `site_names`, starts each record that belongs to a crawl with `[site]`
+    (several sites log into one stream)."""
 
     def __init__(self, fmt=None, datefmt=None, *, site_names: bool = False):
         super().__init__(fmt, datefmt)
@@ -52,7 +55,7 @@ class ShortLinesFormatter(logging.Formatter):
             spider = getattr(record, "spider", None)
             if spider is not None and getattr(spider, "name", None):
                 text = f"[{spider.name}] {text}"
-        return "\n".join(cut_line(line) for line in text.split("\n"))
+        return "\n".join(cut_line(line) for line in redact_text(text).split("\n"))
 
 
 def cut_line(line: str, limit: int = MAX_LOG_LINE) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from scrapy.spiderloader import SpiderLoader
 
+from .redaction import install_log_redaction
 from .sites import BUNDLED_SITES, SiteConfigError, load_sites
 from .spiders.site import site_spider_class
 
@@ -14,6 +15,8 @@ class SiteSpiderLoader(SpiderLoader):
     (plus the bundled newsspider/sites/sites.toml unless `SITES_BUNDLED` is False)."""
 
     def __init__(self, settings):
+        # Built before any crawler logs: the earliest place to keep secrets out of the start-up lines.
+        install_log_redaction()
         super().__init__(settings)
         files = ([BUNDLED_SITES] if settings.getbool("SITES_BUNDLED", True) else []) + settings.getlist("SITES_FILES")
         for name, config in load_sites(files).items():

@@ -97,6 +97,7 @@ class Pending:
     delivery: Delivery
     written: bool = False  # on every local target
     remote: set[int] = field(default_factory=set)  # id() of remote slots still to store it
+    slots: set[int] = field(default_factory=set)  # id() of every slot it went to
 
 
 def storage_kind(slot) -> str:
@@ -167,6 +168,7 @@ class DeliveringFeedExporter(FeedExporter):
         self.synced_sizes: dict[int, int] = {}  # id(slot) -> bytes of its file known durable
         self.failure: str | None = None
         self.damaged: set[int] = set()  # id() of slots whose file could not be cut back: left as .part
+        self.delivered: dict[int, int] = {}  # id(slot) -> articles delivered to it
 
     @property
     def records(self):
@@ -225,7 +227,7 @@ class DeliveringFeedExporter(FeedExporter):
             return
         if isinstance(item, Article):
             remote = {id(slot) for slot in accepting if storage_kind(slot) == "remote"}
-            self.pending.append(Pending(delivery_of(item), remote=remote))
+            self.pending.append(Pending(delivery_of(item), remote=remote, slots={id(slot) for slot in accepting}))
         if len(self.pending) >= self.sync_items or time.monotonic() - self.last_sync >= self.sync_seconds:
             self.sync()
 
@@ -258,6 +260,13 @@ class DeliveringFeedExporter(FeedExporter):
         if ledger is not None and (done or outputs):
             ledger.record_delivered([p.delivery for p in done], outputs=outputs)
         self.crawler.stats.inc_value("newsspider/delivery/delivered", len(done))
+        for pending in done:
+            for slot in pending.slots:
+                self.delivered[slot] = self.delivered.get(slot, 0) + 1
+
+    def delivered_to(self, slot) -> int:
+        """Articles of this slot that are delivered (Scrapy's itemcount counts exports, not deliveries)."""
+        return self.delivered.get(id(slot), 0)
 
     # -- failure ----------------------------------------------------------------------------------
     def fail(self, why: str) -> None:
@@ -270,8 +279,8 @@ class DeliveringFeedExporter(FeedExporter):
         self.crawler.stats.set_value("newsspider/delivery/failed", why)
         for slot in self.slots:
             self.cut_back(slot)
-        logger.error("Delivery failed: %s. The crawl stops; the %d articles not yet delivered are left for "
-                     "the next run.", why, undelivered, extra={"spider": self.crawler.spider})
+        logger.error("Delivery failed: %s. The crawl stops; the articles not delivered (%d so far) are left "
+                     "for the next run.", why, undelivered, extra={"spider": self.crawler.spider})
         engine = self.crawler.engine
         if engine is not None and engine.spider is not None:
             deferred_from_coro(engine.close_spider_async(reason="delivery_failed"))

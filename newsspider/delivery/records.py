@@ -10,6 +10,7 @@ from pathlib import Path
 from scrapy import signals
 
 from ..extraction.urls import url_identity
+from ..redaction import redact_text, redact_url
 from .ledger import Ledger, SqliteLedger
 
 logger = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ class DeliveryRecords:
         if self.ledger is not None:
             self.ledger.record_outcome(request_url_keys(request), "failed", reason)
         origin = (request.meta.get("redirect_urls") or [request.url])[0]  # the URL the crawl decided to fetch
-        record = {"url": origin, "reason": reason, "detail": detail, "attempts": attempts,
+        record = {"url": redact_url(origin), "reason": reason, "detail": redact_text(detail), "attempts": attempts,
                   "time": datetime.now(timezone.utc).isoformat(timespec="seconds")}
         try:
             if self._failures is None:

@@ -17,6 +17,7 @@ from .article import extract_body
 from .document import Document, NotHtml, decode_html, parse_html, sniff_not_html
 from .language import Languages, article_language, chrome_language, chrome_text, paragraph_languages
 from .metadata import extract_metadata
+from ..redaction import clean_url
 from .urls import strip_tracking
 from .validation import not_article_reason, word_count
 from .widgets import remove_widgets
@@ -101,8 +102,8 @@ def to_article(page: Page) -> Article:
     meta, body, languages = page.metadata, page.body, page.languages
     chrome = languages.chrome
     return Article(
-        url=page.url,
-        canonical_url=meta.canonical_url or strip_tracking(page.url),
+        url=clean_url(page.url),
+        canonical_url=clean_url(meta.canonical_url or strip_tracking(page.url)),
         source_url=meta.source_url,
         site_name=meta.site_name or page.site_name,
         title=meta.title,
