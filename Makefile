@@ -1,11 +1,11 @@
 # newsspider: the two commands a newcomer needs.
 #   make demo   set up, serve the bundled demo news site on 127.0.0.1:8765 and crawl it into output/demo/
-#   make test   set up (venv, Debian's chromium) and run the whole test suite (what .ci/run runs)
+#   make test   set up (venv, Debian's chromium), run the linters and the whole test suite (what .ci/run runs)
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup browser benchmark clean
+.PHONY: demo test lint setup browser benchmark clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,13 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
 
-test: $(STAMP) browser
-	$(VENV)/bin/python -m pytest -q
+lint: $(STAMP)
+	$(VENV)/bin/ruff check newsspider tests benchmarks
+	$(VENV)/bin/mypy newsspider
+
+# The whole suite on two workers (the tests serve their own sites on free ports).
+test: lint $(STAMP) browser
+	$(VENV)/bin/python -m pytest -q -n 2
 
 benchmark: $(STAMP)
 	$(VENV)/bin/pip install --quiet -e '.[test,bench]'

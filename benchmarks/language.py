@@ -35,10 +35,10 @@ from newsspider.items import Page  # noqa: E402
 def prepare(corpus: Path) -> list[tuple[dict, Page]]:
     """Every page through the stages before the language stage (done once)."""
     prepared = []
-    for row in map(json.loads, open(corpus / "manifest.jsonl", encoding="utf-8")):
+    for row in map(json.loads, (corpus / "manifest.jsonl").read_text(encoding="utf-8").splitlines()):
         page = Page(url=f"https://example.invalid/{row['file']}", body=(corpus / row["file"]).read_bytes())
         run(page, skip={"language"})
-        if page.body is not None:
+        if page.article_body is not None:
             prepared.append((row, page))
     return prepared
 

@@ -55,7 +55,7 @@ def usable_pages() -> dict[str, list[dict]]:
     pages: dict[str, list[dict]] = defaultdict(list)
     for dataset in sorted(p.name for p in (EVAL / "data").iterdir() if p.is_dir()):
         folder = EVAL / "data" / dataset
-        for record in map(json.loads, open(folder / "truth.jsonl", encoding="utf-8")):
+        for record in map(json.loads, (folder / "truth.jsonl").read_text(encoding="utf-8").splitlines()):
             lang = (record.get("lang") or "").split("-")[0].lower()
             text = record.get("text") or ""
             if not lang or len(text) < 400:

@@ -56,7 +56,7 @@ def newsspider_extractor():
     def extract(html: str, url: str) -> str:
         page = Page(url=url or "https://example.invalid/", body=html.encode("utf-8"), headers={"content-type": "text/html; charset=utf-8"})
         run(page, skip={"language"})
-        return page.body.text if page.body is not None else ""
+        return page.article_body.text if page.article_body is not None else ""
 
     return extract
 
@@ -68,7 +68,7 @@ def time_language_stage(html: str, url: str) -> float:
 
     page = Page(url=url or "https://example.invalid/", body=html.encode("utf-8"), headers={"content-type": "text/html; charset=utf-8"})
     run(page, skip={"language"})
-    if page.body is None:
+    if page.article_body is None:
         return 0.0
     start = time.perf_counter()
     language_stage(page)
@@ -146,7 +146,7 @@ def main() -> int:
     report: dict = {"datasets": {}}
     for dataset in datasets:
         folder = EVAL / "data" / dataset
-        truth = [json.loads(line) for line in open(folder / "truth.jsonl", encoding="utf-8")]
+        truth = [json.loads(line) for line in (folder / "truth.jsonl").read_text(encoding="utf-8").splitlines()]
         if args.limit:
             truth = truth[: args.limit]
         pages = [(t, (folder / "html" / f"{t['id']}.html").read_text(encoding="utf-8")) for t in truth]

@@ -12,11 +12,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .redaction import redact_text
 from .verdict import EXIT_FAILED, EXIT_OK, EXIT_USAGE, verdict
+
 DEFAULT_DEMO_PORT = 8765
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -118,7 +119,7 @@ def extract_pages(inputs: list[str], url: str | None = None, out=None, min_words
             status = EXIT_FAILED
         else:
             page = Page(url=page_url, body=body, spider="extract",
-                        crawled_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                        crawled_at=datetime.now(UTC).isoformat(timespec="seconds"))
             outcome = run(page, min_words=min_words or DEFAULT_MIN_WORDS)
             if outcome.article is None:  # not a page at all (binary, empty, unparseable)
                 print(f"newsspider extract: {path}: {outcome.drop_reason} ({'; '.join(outcome.notes)})", file=sys.stderr)

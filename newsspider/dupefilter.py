@@ -26,8 +26,8 @@ class ResumableDupeFilter(RFPDupeFilter):
             seen, marker = Path(path, "requests.seen"), Path(path, CLEAN_STOP)
             if seen.exists() and seen.stat().st_size and not marker.exists():
                 seen.replace(seen.with_name("requests.seen.untrusted"))
-                logger.warning(f"{path}: the previous crawl did not stop cleanly; its list of seen requests is "
-                               "set aside and the crawl restarts from its seeds (already emitted articles are skipped)")
+                logger.warning("%s: the previous crawl did not stop cleanly; its list of seen requests is set aside and "
+                               "the crawl restarts from its seeds (already delivered articles are skipped)", path)
             marker.unlink(missing_ok=True)  # until this crawl stops cleanly
         return super().from_crawler(crawler)
 

@@ -7,7 +7,7 @@ import json
 import logging
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from scrapy import signals
@@ -36,7 +36,7 @@ class CrawlSummary:
         self.crawler = crawler
         self.outputs: list[tuple[str, int]] = []
         self.started = time.monotonic()
-        self.started_at = datetime.now(timezone.utc)
+        self.started_at = datetime.now(UTC)
         self.article_languages: Counter = Counter()
         self.chrome_languages: Counter = Counter()
         self.mismatches = 0

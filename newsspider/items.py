@@ -37,7 +37,7 @@ class Page:
     clean_tree: Any = None  # widgets: a copy of the tree without widgets, for the body
     widgets: dict[str, int] = field(default_factory=dict)  # widgets: removed blocks by kind
     metadata: Metadata | None = None  # extraction: title, authors, dates, links, declared languages
-    body: Body | None = None  # extraction: the article text
+    article_body: Body | None = None  # extraction: the article text
     languages: Languages | None = None  # language: article, paragraphs, chrome
     notes: list[str] = field(default_factory=list)  # repairs made on the way (charset, nesting)
 

@@ -4,6 +4,7 @@ a progress line that names the site, and no line longer than MAX_LOG_LINE charac
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from scrapy import signals
 from scrapy.logformatter import LogFormatter
@@ -83,7 +84,7 @@ class CrawlProgress:
     def __init__(self, crawler, interval: float):
         self.crawler = crawler
         self.interval = interval
-        self.task = None
+        self.task: Any = None  # a looping call (asyncio or Twisted)
         self.last_pages = 0
 
     @classmethod

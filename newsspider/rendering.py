@@ -45,8 +45,8 @@ def article_ready_script(min_chars: int = 400, selector: str | None = None) -> s
     """A JavaScript predicate for page.wait_for_function: true once the article is on the page
     (the site's body selector, else paragraph text anywhere) holds `min_chars` characters."""
     return (
-        "() => { const sel = %s; "
+        f"() => {{ const sel = {json.dumps(selector)}; "
         "const nodes = sel ? document.querySelectorAll(sel) : document.querySelectorAll('article p, main p, p'); "
         "let n = 0; for (const el of nodes) { n += (el.innerText || '').trim().length; } "
-        "return n >= %d; }" % (json.dumps(selector), min_chars)
+        f"return n >= {int(min_chars)}; }}"
     )

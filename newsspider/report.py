@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import io
+import itertools
 import json
 import sys
 from collections import Counter
@@ -36,7 +37,7 @@ def summary_beside(path: Path) -> dict | None:
 
 
 def word_bin(words: int) -> str:
-    for low, high in zip(WORD_BINS, WORD_BINS[1:]):
+    for low, high in itertools.pairwise(WORD_BINS):
         if words < high:
             return f"{low}–{high - 1}"
     return f"{WORD_BINS[-1]}+"

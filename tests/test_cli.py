@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-
 from urllib.parse import urlsplit
 
 from conftest import ROOT

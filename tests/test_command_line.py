@@ -14,7 +14,7 @@ from conftest import QUIET, SHARED, article_files, free_port, newsspider_cmd, si
 
 import newsspider
 from newsspider.cli import demo_site_file
-from newsspider.demo.site import DemoSite, Route
+from newsspider.demo.site import DemoSite
 
 EVAL_PAGE = sorted((SHARED / "eval" / "data" / "fundus-dev" / "html").glob("*.html"))[0]
 

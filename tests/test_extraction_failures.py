@@ -13,7 +13,7 @@ from newsspider.extraction.article import clean_paragraphs
 
 def extract(dataset: str, page_id: str):
     folder = EVAL / "data" / dataset
-    record = next(r for r in map(json.loads, open(folder / "truth.jsonl", encoding="utf-8")) if r["id"] == page_id)
+    record = next(r for r in map(json.loads, (folder / "truth.jsonl").read_text(encoding="utf-8").splitlines()) if r["id"] == page_id)
     page = run_stages(record, (folder / "html" / f"{page_id}.html").read_bytes())
     text = body_text(page)
     score = scorer()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from conftest import article_files, crawl, site_file
 
@@ -34,7 +34,7 @@ def test_rerun_emits_exactly_the_new_and_the_changed(tmp_path, schema_validator)
         changed = site.articles[2]
         site.articles[2] = dataclasses.replace(
             changed, paragraphs=[*changed.paragraphs, "Update: the count was confirmed by the university on Monday."],
-            modified=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            modified=datetime.now(UTC).isoformat(timespec="seconds"),
         )
         site.articles.extend(new_article(n) for n in (1, 2, 3))
         site.build()

@@ -41,7 +41,7 @@ CHROME = {
 def eval_body(language: str) -> list[str]:
     """Paragraphs of a real article in `language` from ../shared/eval (fundus-dev first)."""
     for dataset in ("fundus-dev", "readability"):
-        for record in map(json.loads, open(SHARED / "eval" / "data" / dataset / "truth.jsonl", encoding="utf-8")):
+        for record in map(json.loads, (SHARED / "eval" / "data" / dataset / "truth.jsonl").read_text(encoding="utf-8").splitlines()):
             if (record.get("lang") or "").split("-")[0] == language and len(record["text"]) > 800 and not record["id"].startswith("za-"):
                 return [p for p in record["text"].split("\n\n") if p.strip()]
     raise LookupError(language)
@@ -73,7 +73,7 @@ def page(chrome: str, paragraphs: list[str], *, lang: str | None, title: str = "
         f"<input type='submit' value=\"{e(c['submit'])}\"></form></div>"
         f"<div class='newsletter'><p>{e(c['newsletter'])}</p><input type='email'></div></main>"
         f"<footer><p>{e(c['footer'])}</p></footer></body></html>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def languages_of(body: bytes, headers: dict | None = None):

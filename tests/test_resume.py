@@ -10,7 +10,7 @@ import sys
 import time
 
 import pytest
-from conftest import article_files, ROOT, SAFE_SETTINGS, site_file
+from conftest import ROOT, SAFE_SETTINGS, article_files, site_file
 
 from newsspider.demo.js_site import JsDemoSite
 from newsspider.extraction.urls import url_identity

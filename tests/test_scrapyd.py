@@ -13,7 +13,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from conftest import article_files, ROOT
+from conftest import ROOT, article_files
 
 from newsspider.demo.site import DemoSite
 from newsspider.extraction.urls import url_identity

@@ -45,7 +45,7 @@ def escape_line_breakers(line: str) -> str:
 def delivery_of(item) -> Delivery:
     """The ledger entry of an Article, or of one line of an output file (a dict)."""
     get = item.get if isinstance(item, dict) else lambda name, default=None: getattr(item, name, default)
-    canonical = get("canonical_url") or get("url")
+    canonical: str = get("canonical_url") or get("url") or ""
     key = url_identity(canonical)
     return Delivery(
         key=key, canonical_url=canonical, digest=content_hash(get("title"), get("text") or ""),
@@ -235,7 +235,7 @@ class DeliveringFeedExporter(FeedExporter):
         """Write and fsync every local target, then record what is now delivered."""
         if self.failure is not None:
             return
-        outputs = {}
+        outputs: dict[str, int] = {}
         for slot in self.slots:
             exporter = slot.exporter
             if storage_kind(slot) == "remote" or not isinstance(exporter, DurableJsonLinesItemExporter):
@@ -245,9 +245,10 @@ class DeliveringFeedExporter(FeedExporter):
             except OSError as exc:
                 self.fail(f"could not write {slot.uri}: {exc}")
                 return
-            if size is not None:
+            path = local_path(slot)
+            if size is not None and path is not None:
                 self.synced_sizes[id(slot)] = size
-                outputs[local_path(slot)] = size
+                outputs[path] = size
         self.last_sync = time.monotonic()
         for pending in self.pending:
             pending.written = True

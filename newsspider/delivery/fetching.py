@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from ..extraction.urls import url_identity
 from ..skips import SkippedRequest
@@ -55,7 +55,7 @@ class IncrementalFetchMiddleware:
         if known is not None:
             if is_newer(request.meta.get("lastmod"), known.fetched_at):
                 return None  # changed since: fetch it again
-            now = datetime.now(timezone.utc)
+            now = datetime.now(UTC)
             young = now - parse_instant(known.first_seen) < self.max_age
             if young and now - parse_instant(known.fetched_at) >= self.interval:
                 stats.inc_value("newsspider/revisit/requested")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from scrapy import signals
@@ -86,7 +86,7 @@ class DeliveryRecords:
             self.ledger.record_outcome(request_url_keys(request), "failed", reason)
         origin = (request.meta.get("redirect_urls") or [request.url])[0]  # the URL the crawl decided to fetch
         record = {"url": redact_url(origin), "reason": reason, "detail": redact_text(detail), "attempts": attempts,
-                  "time": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+                  "time": datetime.now(UTC).isoformat(timespec="seconds")}
         try:
             if self._failures is None:
                 self.failures_path = self.output_stem().with_name(self.output_stem().name + ".failures.jsonl")
@@ -108,7 +108,7 @@ class DeliveryRecords:
             path = local_path(slot)
             if path:
                 return Path(path.removesuffix(".part").removesuffix(".jsonl"))
-        stats = self.crawler.stats.get_value("start_time") or datetime.now(timezone.utc)
+        stats = self.crawler.stats.get_value("start_time") or datetime.now(UTC)
         stamp = stats.replace(microsecond=0).isoformat().replace(":", "-")
         folder = self.crawler.settings.get("OUTPUT_DIR") or "output"
         return Path(folder, self.crawler.spider.name, stamp)

@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 ARTICLES_FILE = Path(__file__).with_name("articles.toml")
 SITE_TITLE = "The Harbour Courier"
 
 # Chrome strings per language: menu, widgets, footer. Written for this demo.
-UI = {
+UI: dict[str, dict[str, Any]] = {
     "en": dict(
         menu=["Home", "World", "Local", "Sport", "Culture", "Weather"], by="By", related="Related stories",
         share="Share", ad="Advertisement", newsletter="Get the morning briefing in your inbox",
@@ -90,7 +91,7 @@ UI = {
 SECTION_CHROME = {"en": "en", "fr": "fr", "de": "de", "es": "es", "it": "it", "wire": "en", "monde": "fr"}
 
 # What the "actu" theme (a French news theme like the page in ../shared/seed/) says around a story.
-ACTU = dict(
+ACTU: dict[str, Any] = dict(
     menu=["Accueil", "Monde", "Politique", "Économie", "Sport", "Contactez-nous"],
     date_line="mercredi, avril 17, 2024", weather="4.6 C", city="Paris",
     ad_label="- Advertisement -", latest="Latest news", related="Related news",
@@ -285,7 +286,7 @@ class DemoSite:
 
     def masthead(self, lang: str, when: datetime | None = None) -> str:
         ui = UI[lang]
-        links = "".join(f'<li><a href="/{s}/">{e(label)}</a></li>' for s, label in zip(["", *self.sections()], ui["menu"]))
+        links = "".join(f'<li><a href="/{s}/">{e(label)}</a></li>' for s, label in zip(["", *self.sections()], ui["menu"], strict=False))
         date_line = f'<div class="date-line">{e(long_date(when, lang))}</div>' if when else ""
         return (
             f'<header class="site-header"><div class="top-bar">{date_line}</div>'
@@ -430,7 +431,7 @@ class DemoSite:
                 + f'<script>{script}</script><script src="/static/app.js"></script></body></html>')
 
     # -- serving ------------------------------------------------------------------------------
-    def serve(self, host: str = "127.0.0.1", port: int = 0) -> "RunningSite":
+    def serve(self, host: str = "127.0.0.1", port: int = 0) -> RunningSite:
         """Serve in a background thread; port 0 picks a free port and rebases the site on it."""
         site = self
 

@@ -19,12 +19,12 @@ Codes are ISO 639-1. Undecidable gives (None, 0.0), never a guess passed off as 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from lxml import etree
 from langdetect import DetectorFactory, LangDetectException, detector_factory
 from langdetect.detector_factory import init_factory
+from lxml import etree
 
 from .document import normalize_space
 from .widgets import is_ad_label
@@ -129,7 +129,7 @@ def detect(text: str, *, max_chars: int = 1000, trials: int = 3) -> tuple[str | 
             probabilities[code] = probabilities.get(code, 0.0) + guess.prob
     if not probabilities:
         return None, 0.0, {}
-    best = max(probabilities, key=probabilities.get)
+    best = max(probabilities, key=lambda code: probabilities[code])
     return best, probabilities[best], probabilities
 
 
@@ -244,12 +244,13 @@ class Languages:
         return bool(self.article and self.chrome.language and self.article != self.chrome.language)
 
 
-def fragment_votes(parts: list[str], *, limit: int = 30) -> tuple[Counter, int]:
+def fragment_votes(parts: list[str], *, limit: int = 30) -> tuple[dict[str, float], int]:
     """fastText on each chrome fragment long enough to say something (menu items, labels, footer
     lines), weighted by its letters; brand names and neutral words ("Menu", "Login") get low
     scores and do not vote. Returns votes by language and the letters that voted."""
-    fragments = sorted({p for p in parts if len(p) >= 12}, key=len, reverse=True)[:limit]
-    votes: Counter = Counter()
+    # Longest first, ties in text order: never in set order, which changes from process to process.
+    fragments = sorted({p for p in parts if len(p) >= 12}, key=lambda p: (-len(p), p))[:limit]
+    votes: dict[str, float] = defaultdict(float)
     voted = 0
     for fragment in fragments:
         code, probability = second_opinion(fragment, max_chars=150)
@@ -276,7 +277,7 @@ def chrome_language(
     3.0 and the day/month/UI vocabulary up to 1.5, each scaled by how much chrome text there is.
     """
     text = normalize_space(" ".join(chrome_parts))
-    scores: Counter = Counter()
+    scores: dict[str, float] = defaultdict(float)
     evidence: dict = {
         "declared_lang": normalize_code(declared_lang),
         "og_locale": normalize_code(og_locale),
@@ -309,8 +310,8 @@ def chrome_language(
         weighted, voted = fragment_votes(chrome_parts)
         total = sum(weighted.values())
         probabilities = {lang: n / total for lang, n in weighted.items()} if total else {}
-        detected = max(probabilities, key=probabilities.get) if probabilities else None
-        probability = probabilities.get(detected, 0.0)
+        detected = max(probabilities, key=lambda code: probabilities[code]) if probabilities else None
+        probability = probabilities[detected] if detected else 0.0
     if detected:
         strength = min(1.0, voted / 300)
         for lang, p in probabilities.items():
@@ -321,7 +322,7 @@ def chrome_language(
     if not scores:
         evidence["decided_by"] = None
         return ChromeDecision(None, 0.0, evidence)
-    winner, best = scores.most_common(1)[0]
+    winner, best = max(scores.items(), key=lambda item: item[1])
     confidence = (best / sum(scores.values())) * min(1.0, best / 2.5)
     deciders = [key for key in ("declared_lang", "og_locale", "content_language", "vocabulary", "detected") if evidence[key] == winner]
     evidence["decided_by"] = "+".join(deciders) or None

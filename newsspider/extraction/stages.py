@@ -2,7 +2,7 @@
 
 `run(page)` is what the crawl's pipeline, `newsspider extract`, the tests and the benchmarks call;
 `STAGES` is the one place that defines the order. Each stage fills one typed field of the `Page`
-(`document`, `clean_tree` and `widgets`, `metadata` and `body`, `languages`) and returns a drop
+(`document`, `clean_tree` and `widgets`, `metadata` and `article_body`, `languages`) and returns a drop
 reason or None. No Scrapy here.
 """
 
@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..items import SCHEMA_VERSION, Article, Page
+from ..redaction import clean_url
 from .article import extract_body
 from .document import Document, NotHtml, decode_html, parse_html, sniff_not_html
 from .language import Languages, article_language, chrome_language, chrome_text, paragraph_languages
 from .metadata import extract_metadata
-from ..redaction import clean_url
 from .urls import strip_tracking
 from .validation import not_article_reason, word_count
 from .widgets import remove_widgets
@@ -52,6 +52,7 @@ def decode_stage(page: Page) -> str | None:
 
 def widget_stage(page: Page) -> str | None:
     """Copy the tree and take the widgets out of the copy; the original keeps the chrome."""
+    assert page.document is not None, "decode_stage first"
     page.clean_tree = copy.deepcopy(page.document.tree)
     page.widgets = remove_widgets(page.clean_tree).as_dict()
     return None
@@ -59,8 +60,9 @@ def widget_stage(page: Page) -> str | None:
 
 def extraction_stage(page: Page) -> str | None:
     """Metadata from the page as served; the body from the page without widgets."""
+    assert page.document is not None, "decode_stage first"
     meta = page.metadata = extract_metadata(page.document.tree, page.url, title_css=page.title_css)
-    page.body = extract_body(
+    page.article_body = extract_body(
         page.clean_tree,
         page.url,
         body_css=page.body_css,
@@ -74,7 +76,8 @@ def extraction_stage(page: Page) -> str | None:
 
 def language_stage(page: Page) -> str | None:
     """Article language from the body; chrome language from everything that is not the article."""
-    meta, text = page.metadata, page.body.text
+    assert page.document is not None and page.metadata is not None and page.article_body is not None, "extraction first"
+    meta, text = page.metadata, page.article_body.text
     code, confidence = article_language(text)
     chrome = chrome_language(
         chrome_text(page.document.tree, text, meta.title),
@@ -93,13 +96,15 @@ def language_stage(page: Page) -> str | None:
 
 def validation_reason(page: Page, *, min_words: int = DEFAULT_MIN_WORDS) -> str | None:
     """Why the page is not an article (listing, login, script shell, too short), else None."""
+    assert page.metadata is not None and page.article_body is not None, "extraction_stage first"
     return not_article_reason(
-        page.clean_tree, page.url, page.body.text, page_type=page.metadata.page_type, min_words=min_words
+        page.clean_tree, page.url, page.article_body.text, page_type=page.metadata.page_type, min_words=min_words
     )
 
 
 def to_article(page: Page) -> Article:
-    meta, body, languages = page.metadata, page.body, page.languages
+    meta, body, languages = page.metadata, page.article_body, page.languages
+    assert meta is not None and body is not None and languages is not None, "every stage first"
     chrome = languages.chrome
     return Article(
         url=clean_url(page.url),

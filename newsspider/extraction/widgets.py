@@ -261,7 +261,7 @@ def _text_lengths(root) -> dict:
     from lxml import etree
 
     lengths: dict = {}
-    for event, node in etree.iterwalk(root, events=("end",)):
+    for _event, node in etree.iterwalk(root, events=("end",)):
         if not isinstance(node.tag, str) or node.tag in NON_TEXT_TAGS:
             lengths[node] = 0
             continue

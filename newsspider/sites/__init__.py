@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from importlib import resources
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -38,7 +38,7 @@ class SiteConfig:
         if self.allowed_domains:
             return self.allowed_domains
         urls = (*self.start_urls, *self.feeds, *self.sitemaps)
-        return tuple(sorted({urlsplit(u).hostname for u in urls if urlsplit(u).hostname}))
+        return tuple(sorted({host for u in urls if (host := urlsplit(u).hostname)}))
 
 
 _LIST_FIELDS = ("start_urls", "allowed_domains", "feeds", "sitemaps")

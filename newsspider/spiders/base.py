@@ -5,21 +5,21 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 
+from ..delivery.ledger import is_newer
+from ..delivery.records import DeliveryRecords
 from ..discovery.feeds import parse_feed
 from ..discovery.sitemaps import parse_sitemap, robots_sitemaps
 from ..extraction.urls import looks_like_article_url, url_identity
 from ..items import Page
 from ..output import default_feed_uri
 from ..sites import SiteConfig
-from ..delivery.ledger import is_newer
-from ..delivery.records import DeliveryRecords
 from ..skips import SkippedRequest
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
@@ -34,7 +34,7 @@ class NewsSpider(scrapy.Spider):
     and the feeds they declare with `<link rel=alternate>` are read too.
     """
 
-    site: SiteConfig | None = None
+    site: SiteConfig = None  # type: ignore[assignment]  # set on each class by the spider loader
     # Sitemaps and feeds are probed where a site does not list them; their 404s are not errors.
     quiet_probe = False
 
@@ -113,7 +113,7 @@ class NewsSpider(scrapy.Spider):
 
         def log_script_error(error) -> None:
             self.crawler.stats.inc_value("newsspider/render/script_errors")
-            self.logger.warning(f"JavaScript error on {url}: {error}")
+            self.logger.warning("JavaScript error on %s: %s", url, error)
 
         meta = {
             **request.meta,
@@ -152,8 +152,8 @@ class NewsSpider(scrapy.Spider):
             if len(self._render_needed) == switch_after and all(self._render_needed):
                 self.render_mode = "always"
                 self.crawler.stats.set_value("newsspider/render/switched_to_always", 1)
-                self.logger.info(f"{self.name}: the first {switch_after} article pages all needed a browser; "
-                                 "rendering every article page from now on")
+                self.logger.info("%s: the first %d article pages all needed a browser; rendering every article page "
+                                 "from now on", self.name, switch_after)
         return shell
 
     def parse_feed(self, response):
@@ -193,7 +193,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_section(self, response, depth: int):
         if not hasattr(response, "text"):
-            self.logger.warning(f"Section page is not text: {response.url}")
+            self.logger.warning("Section page is not text: %s", response.url)
             return
         for link in response.xpath("//link[@rel='alternate'][@href]"):
             if (link.attrib.get("type") or "").lower() in _FEED_TYPES:
@@ -226,7 +226,7 @@ class NewsSpider(scrapy.Spider):
             headers=headers,
             fetched_with="playwright" if "playwright" in response.flags else "http",
             spider=self.name,
-            crawled_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            crawled_at=datetime.now(UTC).isoformat(timespec="seconds"),
             site_name=self.site.site_name,
             title_css=self.site.title_css,
             body_css=self.site.body_css,

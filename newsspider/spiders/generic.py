@@ -28,6 +28,8 @@ class GenericNewsSpider(NewsSpider):
             url = "https://" + url
         root = f"{urlsplit(url).scheme}://{urlsplit(url).netloc}"
         host = urlsplit(url).hostname
+        if urlsplit(url).scheme not in ("http", "https") or not host:
+            raise ValueError(f"the news spider crawls http(s) sites; got {url!r}")
         hosts = {host, host[4:] if host.startswith("www.") else f"www.{host}"}
         self.site = SiteConfig(
             name="news",
