@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+
+from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.exceptions import IgnoreRequest
+from scrapy.utils.httpobj import urlparse_cached
+
+logger = logging.getLogger(__name__)
 
 
 class RenderSwitchMiddleware:
@@ -54,3 +60,25 @@ class RecordedRedirectMiddleware(RedirectMiddleware):
             return super()._redirect(redirected, request, reason)
         except IgnoreRequest:
             raise RedirectRefused("redirect_loop", f"more than {self.max_redirect_times} redirects") from None
+
+
+class ReportedOffsiteMiddleware(OffsiteMiddleware):
+    """Scrapy's off-site filter, saying once per host at INFO what it filters (Scrapy says it at
+    DEBUG): a feed's links to another host are worth knowing about. Counted as offsite/filtered."""
+
+    def process_request(self, request, spider=None):
+        try:
+            return super().process_request(request)
+        except IgnoreRequest:
+            host = urlparse_cached(request).hostname
+            if host and host not in self.reported:
+                self.reported.add(host)
+                logger.info("Not crawling %s: it is not one of the site's hosts (allowed: %s)", host,
+                            ", ".join(self.crawler.spider.allowed_domains), extra={"spider": self.crawler.spider})
+            raise
+
+    @property
+    def reported(self) -> set[str]:
+        if not hasattr(self, "_reported"):
+            self._reported: set[str] = set()
+        return self._reported

@@ -43,10 +43,13 @@ DOWNLOAD_HANDLERS = {
     "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
 }
 DOWNLOADER_MIDDLEWARES = {
+    # Off-site requests are said once per host at INFO, not at DEBUG.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "newsspider.middlewares.ReportedOffsiteMiddleware": 50,
     # RFC 9309: a robots.txt that cannot be read (5xx, no answer) disallows the host.
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "newsspider.robots.RobotsPolicyMiddleware": 100,
-    "newsspider.delivery.fetching.IncrementalFetchMiddleware": 50,
+    "newsspider.delivery.fetching.IncrementalFetchMiddleware": 60,
     # Redirect loops and off-site redirects become failures with a reason, not silent drops.
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "newsspider.middlewares.RecordedRedirectMiddleware": 600,

@@ -101,6 +101,8 @@ class Ledger(Protocol):
     def record_outcome(self, url_keys: Iterable[str], outcome: str, reason: str) -> None: ...
     def synced_bytes(self, output: str) -> int: ...
     def set_synced_bytes(self, output: str, size: int) -> None: ...
+    def templates(self) -> dict[str, int]: ...
+    def add_templates(self, counts: dict[str, int]) -> None: ...
     def count(self) -> int: ...
     def close(self) -> None: ...
 
@@ -130,6 +132,10 @@ CREATE TABLE IF NOT EXISTS outcomes (
     reason TEXT NOT NULL,
     attempts INTEGER NOT NULL,
     at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS url_templates (
+    template TEXT PRIMARY KEY,     -- the shape of the site's article URLs (discovery/templates.py)
+    seen INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS outputs (
     path TEXT PRIMARY KEY,         -- a local output file: how much of it is recorded here
@@ -248,3 +254,12 @@ class SqliteLedger:
     def set_synced_bytes(self, output: str, size: int) -> None:
         self.db.execute("INSERT INTO outputs (path, synced_bytes) VALUES (?, ?) ON CONFLICT(path) "
                         "DO UPDATE SET synced_bytes = excluded.synced_bytes", (output, size))
+
+    def templates(self) -> dict[str, int]:
+        return dict(self.db.execute("SELECT template, seen FROM url_templates"))
+
+    def add_templates(self, counts: dict[str, int]) -> None:
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany("INSERT INTO url_templates (template, seen) VALUES (?, ?) ON CONFLICT(template) "
+                                "DO UPDATE SET seen = url_templates.seen + excluded.seen", list(counts.items()))

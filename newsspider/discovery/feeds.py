@@ -1,15 +1,17 @@
-"""RSS 2.0, RSS 1.0 (RDF) and Atom feeds to the article links they announce."""
+"""Feeds to the article links they announce: RSS 0.9x/1.0/2.0, Atom and RDF through feedparser
+(the ecosystem's standard: encodings, `xml:base`, relative links, prefixed roots, preambles,
+broken markup), and JSON Feed by its specification (https://jsonfeed.org/version/1.1)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from urllib.parse import urljoin
+import json
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
 
-from lxml import etree
+import feedparser
 
-from . import local_name
-
-_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
+# A JSON Feed's "version" starts with this.
+JSON_FEED_VERSION = "https://jsonfeed.org/version/"
 
 
 @dataclass
@@ -19,43 +21,84 @@ class FeedEntry:
     published: str | None = None
 
 
-def is_feed(body: bytes) -> bool:
-    head = body[:2048].lstrip().lower()
-    return any(marker in head for marker in (b"<rss", b"<feed", b"<rdf:rdf", b"<rdf "))
+@dataclass
+class Feed:
+    """What a feed announced: its entries in feed order, and how many entries had no usable link."""
+
+    entries: list[FeedEntry] = field(default_factory=list)
+    unusable: int = 0
+    is_feed: bool = False  # False: the body was not a feed at all
 
 
-def parse_feed(body: bytes, base_url: str) -> list[FeedEntry]:
-    """Entries of a feed, in feed order; [] for anything that is not a feed."""
-    if not is_feed(body):
-        return []
+def absolute_http_url(link: str | None, base_url: str) -> str | None:
+    """`link` made absolute against `base_url`, or None when it is not a usable http(s) URL (a
+    malformed host such as `example.c[o.test` makes urljoin raise: that entry alone is lost)."""
+    if not link or not isinstance(link, str):
+        return None
     try:
-        root = etree.fromstring(body, parser=_PARSER)
-    except etree.XMLSyntaxError:
-        return []
-    if root is None:
-        return []
-    entries: list[FeedEntry] = []
-    for node in root.iter():
-        name = local_name(node.tag)
-        if name not in ("item", "entry"):
+        url = urljoin(base_url, link.strip())
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a malformed port or host
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def parse_feed(body: bytes, base_url: str, content_type: str | None = None) -> Feed:
+    """Entries of an RSS, Atom, RDF or JSON feed; `Feed(is_feed=False)` for anything else."""
+    stripped = body.lstrip()[:1]
+    if stripped == b"{":
+        return parse_json_feed(body, base_url)
+    parsed = feedparser.parse(
+        body, response_headers={"content-location": base_url, "content-type": content_type or "application/xml"},
+        sanitize_html=False, resolve_relative_uris=False,
+    )
+    if not parsed.get("version") and not parsed.entries:
+        return Feed()
+    feed = Feed(is_feed=True)
+    for entry in parsed.entries:
+        url = absolute_http_url(entry_link(entry), base_url)
+        if url is None:
+            feed.unusable += 1
             continue
-        link = title = published = None
-        for child in node:
-            child_name = local_name(child.tag)
-            if child_name == "link":
-                href = child.get("href")
-                if href and child.get("rel", "alternate") == "alternate":
-                    link = link or href
-                elif child.text and child.text.strip():
-                    link = link or child.text.strip()
-            elif child_name == "guid" and child.get("isPermaLink", "true") == "true" and child.text:
-                link = link or child.text.strip() if child.text.strip().startswith("http") else link
-            elif child_name == "title":
-                title = (child.text or "").strip() or None
-            elif child_name in ("pubdate", "published", "updated", "date"):
-                published = published or (child.text or "").strip() or None
-        if link is None and node.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"):
-            link = node.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
-        if link:
-            entries.append(FeedEntry(urljoin(base_url, link), title, published))
-    return entries
+        feed.entries.append(FeedEntry(url, entry.get("title") or None, entry.get("published") or entry.get("updated")))
+    return feed
+
+
+def entry_link(entry) -> str | None:
+    """The entry's article link: its alternate link, else its only link, else an id that is a URL
+    (Atom entries may carry nothing but `<id>`; RSS a permalink `<guid>`)."""
+    links = entry.get("links") or []
+    for link in links:
+        if link.get("rel", "alternate") == "alternate" and link.get("href"):
+            return link["href"]
+    if entry.get("link"):
+        return entry["link"]
+    identifier = entry.get("id") or ""
+    if identifier.startswith(("http://", "https://")) and entry.get("guidislink", True):
+        return identifier
+    return None
+
+
+def parse_json_feed(body: bytes, base_url: str) -> Feed:
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return Feed()
+    if not isinstance(data, dict) or not str(data.get("version", "")).startswith(JSON_FEED_VERSION):
+        return Feed()
+    feed = Feed(is_feed=True)
+    for item in data.get("items") or []:
+        if not isinstance(item, dict):
+            feed.unusable += 1
+            continue
+        identifier = item.get("id") if str(item.get("id", "")).startswith("http") else None
+        url = absolute_http_url(item.get("url") or item.get("external_url") or identifier, base_url)
+        if url is None:
+            feed.unusable += 1
+            continue
+        title = item.get("title") if isinstance(item.get("title"), str) else None
+        feed.entries.append(FeedEntry(url, title, item.get("date_published") or None))
+    return feed

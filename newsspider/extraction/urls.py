@@ -74,6 +74,11 @@ _DATE_IN_PATH = re.compile(r"/(19|20)\d{2}/(0?[1-9]|1[0-2])(/|-)")
 _LONG_ID = re.compile(r"\d{5,}")
 
 
+def has_non_article_segment(url: str) -> bool:
+    """A path piece that marks a listing, account or utility page (tag, author, search, login, …)."""
+    return any(s.lower() in _NON_ARTICLE_SEGMENTS for s in urlsplit(url).path.split("/") if s)
+
+
 def looks_like_article_url(url: str) -> bool:
     """Guess from the URL alone whether it names one story (used when a site has no pattern)."""
     parts = urlsplit(url)

@@ -5,19 +5,23 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from ..delivery.ledger import is_newer
 from ..delivery.records import DeliveryRecords
 from ..discovery.feeds import parse_feed
+from ..discovery.hosts import SiteHosts
 from ..discovery.sitemaps import parse_sitemap, robots_sitemaps
-from ..extraction.urls import looks_like_article_url, url_identity
-from ..items import Page
+from ..discovery.templates import TemplateModel
+from ..extraction.urls import has_non_article_segment, looks_like_article_url, url_identity
+from ..items import Article, Page
 from ..output import default_feed_uri
 from ..sites import SiteConfig
 from ..skips import SkippedRequest
@@ -29,9 +33,12 @@ class NewsSpider(scrapy.Spider):
     """Crawls one news site described by a `SiteConfig` (`self.site`).
 
     Start: every sitemap (indexes followed, robots.txt `Sitemap:` lines read), every feed, every
-    start URL. Feed and sitemap entries that look like articles (the site's `article_url_pattern`,
-    or the URL's shape) are fetched as articles; section pages are followed `max_depth` links deep,
-    and the feeds they declare with `<link rel=alternate>` are read too.
+    start URL. Feed entries and news-sitemap entries are fetched as articles whatever their URL
+    looks like (the article test after fetching decides) and teach the site's URL templates;
+    plain-sitemap entries and links from section pages are fetched as articles when they match
+    the site's `article_url_pattern`, else a learned template, else the generic shape test.
+    Section pages are followed `max_depth` links deep, and the feeds they declare with
+    `<link rel=alternate>` are read too.
     """
 
     site: SiteConfig = None  # type: ignore[assignment]  # set on each class by the spider loader
@@ -51,6 +58,9 @@ class NewsSpider(scrapy.Spider):
         if self.site is None:
             raise ValueError(f"spider {self.name!r} has no site configuration")
         self.allowed_domains = list(self.site.hosts())
+        source_hosts = [urlsplit(u).hostname or "" for u in (*self.site.feeds, *self.site.sitemaps)]
+        self.hosts = SiteHosts(self.allowed_domains, source_hosts)
+        self._templates: TemplateModel | None = None
         self._article_pattern = re.compile(self.site.article_url_pattern) if self.site.article_url_pattern else None
         # Hosts are checked by on_site(): LinkExtractor's allow_domains compares host:port.
         self._links = LinkExtractor(unique=True)
@@ -58,33 +68,90 @@ class NewsSpider(scrapy.Spider):
         self._render_needed: list[bool] = []  # per article page in auto mode, in order seen
 
     # -- discovery ------------------------------------------------------------------------------
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.learn_from_article, signal=signals.item_scraped)
+        crawler.signals.connect(spider.save_templates, signal=signals.spider_closed)
+        return spider
+
     async def start(self):
         for url in self.site.sitemaps:
-            yield scrapy.Request(url, self.parse_sitemap, errback=self.on_error, priority=10)
+            yield self.source_request(url, self.parse_sitemap)
         for url in self.site.feeds:
-            yield scrapy.Request(url, self.parse_feed, errback=self.on_error, priority=10)
+            yield self.source_request(url, self.parse_feed)
         for url in self.site.start_urls:
             yield scrapy.Request(url, self.parse_section, errback=self.on_error, cb_kwargs={"depth": 0})
 
+    def source_request(self, url: str, callback):
+        """A feed or sitemap: fetched even on a host outside allowed_domains (feeds.example.com)."""
+        return scrapy.Request(url, callback, errback=self.on_error, priority=10, meta={"allow_offsite": True})
+
     def on_site(self, url: str) -> bool:
-        host = urlsplit(url).hostname or ""
-        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+        return self.hosts.on_site(url)
+
+    @property
+    def templates(self) -> TemplateModel:
+        """The site's article URL templates: learned before (the ledger) and in this crawl."""
+        if self._templates is None:
+            ledger = self.records.ledger if self.records is not None else None
+            self._templates = TemplateModel(ledger.templates() if ledger is not None else None)
+        return self._templates
 
     def is_article_url(self, url: str) -> bool:
+        """For links and plain sitemaps: the site's pattern if it has one, else a learned
+        template, else the generic shape test."""
         if not self.on_site(url):
             return False
         parts = urlsplit(url)
         if self._article_pattern is not None:
             return bool(self._article_pattern.search(parts.path + (f"?{parts.query}" if parts.query else "")))
+        if self.templates.fits(url) and not has_non_article_segment(url):
+            self.crawler.stats.inc_value("newsspider/discovered/by_learned_template")
+            return True
         return looks_like_article_url(url)
 
     def article_request(self, url: str, via: str, depth: int, lastmod: str | None = None):
         self.crawler.stats.inc_value(f"newsspider/discovered/{via}")
         request = scrapy.Request(
             url, self.parse_article, errback=self.on_error, priority=20,
-            meta={"discovered_via": via, "article_depth": depth, "lastmod": lastmod},
+            meta={"discovered_via": via, "article_depth": depth, "lastmod": lastmod,
+                  "allow_offsite": not self.on_site(url)},
         )
         return self.rendered(request) if self.render_mode == "always" else request
+
+    def candidates(self, source: str, via: str, entries, *, trusted: bool):
+        """Article requests for a feed's or sitemap's entries. Trusted sources (feeds, news
+        sitemaps) are taken whatever the URL's shape, from any host of the site's registrable
+        domain, and teach the site's URL templates; plain sitemaps are shape-tested. A source
+        with entries that yields nothing says so once."""
+        turned_down: Counter = Counter()
+        fetched = 0
+        for entry in entries:
+            url = entry.url
+            if not (self.hosts.same_site(url) if trusted else self.on_site(url)):
+                turned_down["off the site's hosts"] += 1
+                continue
+            if not trusted and not self.is_article_url(url):
+                turned_down["not shaped like an article"] += 1
+                continue
+            if trusted:
+                self.templates.learn(url)
+            lastmod = getattr(entry, "lastmod", None)
+            request = self.article_request(url, via, self.site.max_depth, lastmod)
+            if lastmod and self.changed_since_emitted(url, lastmod):
+                # Another listing of this URL (a news sitemap, a feed) may have been queued first
+                # without a date: this one must not be filtered out as its duplicate.
+                request = request.replace(dont_filter=True)
+            fetched += 1
+            yield request
+        if entries and not fetched:
+            self.zero_yield(source, len(entries), turned_down)
+
+    def zero_yield(self, source: str, entries: int, why: Counter) -> None:
+        self.crawler.stats.inc_value("newsspider/sources/zero_yield")
+        reasons = ", ".join(f"{reason} {n}" for reason, n in why.most_common()) or "no usable entry"
+        self.logger.warning("%s has %d entries but gave no article to fetch (%s)", source, entries, reasons)
 
     @property
     def state_name(self) -> str:
@@ -157,39 +224,39 @@ class NewsSpider(scrapy.Spider):
         return shell
 
     def parse_feed(self, response):
-        entries = parse_feed(response.body, response.url)
-        if not entries:
-            level = "debug" if self.quiet_probe else "warning"
-            getattr(self.logger, level)(f"No entries in feed {response.url} (not an RSS/Atom feed, or empty)")
-            self.crawler.stats.inc_value("newsspider/feeds/empty")
+        feed = parse_feed(response.body, response.url, response.headers.get("Content-Type", b"").decode("latin-1"))
+        if not feed.is_feed:
+            level = logging.DEBUG if self.quiet_probe else logging.WARNING
+            self.logger.log(level, "Not a feed: %s", response.url)
+            self.crawler.stats.inc_value("newsspider/feeds/invalid")
             return
         self.crawler.stats.inc_value("newsspider/feeds/read")
-        for entry in entries:
-            if self.is_article_url(entry.url):
-                yield self.article_request(entry.url, "feed", self.site.max_depth)
+        self.crawler.stats.inc_value("newsspider/feeds/unusable_entries", feed.unusable)
+        yield from self.candidates(f"Feed {response.url}", "feed", feed.entries, trusted=True)
 
     def parse_sitemap(self, response):
-        if response.url.endswith("/robots.txt"):
-            for url in robots_sitemaps(response.text if hasattr(response, "text") else response.body.decode("latin-1")):
-                yield scrapy.Request(url, self.parse_sitemap, errback=self.on_error, priority=10)
+        if urlsplit(response.url).path == "/robots.txt":
+            text = response.text if hasattr(response, "text") else response.body.decode("latin-1")
+            for url in robots_sitemaps(text, response.url):
+                yield self.source_request(url, self.parse_sitemap)
             return
-        sitemap = parse_sitemap(response.body)
+        sitemap = parse_sitemap(response.body, response.url)
+        stats = self.crawler.stats
         if sitemap.kind == "invalid":
-            level = "debug" if self.quiet_probe else "warning"
-            getattr(self.logger, level)(f"Not a sitemap: {response.url}")
-            self.crawler.stats.inc_value("newsspider/sitemaps/invalid")
+            level = logging.DEBUG if self.quiet_probe else logging.WARNING
+            self.logger.log(level, "Not a sitemap: %s", response.url)
+            stats.inc_value("newsspider/sitemaps/invalid")
             return
-        self.crawler.stats.inc_value(f"newsspider/sitemaps/{sitemap.kind}")
-        for entry in sitemap.entries:
-            if sitemap.kind == "index":
-                yield scrapy.Request(entry.url, self.parse_sitemap, errback=self.on_error, priority=10)
-            elif self.is_article_url(entry.url):
-                request = self.article_request(entry.url, "sitemap", self.site.max_depth, entry.lastmod)
-                if entry.lastmod and self.changed_since_emitted(entry.url, entry.lastmod):
-                    # Another listing of this URL (a news sitemap, a feed) may have been queued
-                    # first without a date: this one must not be filtered out as its duplicate.
-                    request = request.replace(dont_filter=True)
-                yield request
+        stats.inc_value(f"newsspider/sitemaps/{sitemap.kind}")
+        stats.inc_value("newsspider/sitemaps/unusable_entries", sitemap.dropped)
+        if sitemap.kind == "index":
+            for entry in sitemap.entries:
+                yield self.source_request(entry.url, self.parse_sitemap)
+            return
+        news = [e for e in sitemap.entries if e.news or sitemap.kind == "feed"]
+        plain = [e for e in sitemap.entries if not (e.news or sitemap.kind == "feed")]
+        yield from self.candidates(f"News sitemap {response.url}", "sitemap", news, trusted=True)
+        yield from self.candidates(f"Sitemap {response.url}", "sitemap", plain, trusted=False)
 
     def parse_section(self, response, depth: int):
         if not hasattr(response, "text"):
@@ -197,17 +264,35 @@ class NewsSpider(scrapy.Spider):
             return
         for link in response.xpath("//link[@rel='alternate'][@href]"):
             if (link.attrib.get("type") or "").lower() in _FEED_TYPES:
-                yield response.follow(link.attrib["href"], self.parse_feed, errback=self.on_error, priority=10)
+                yield response.follow(link.attrib["href"], self.parse_feed, errback=self.on_error, priority=10,
+                                      meta={"allow_offsite": True})
         yield from self.follow_links(response, depth)
 
     def follow_links(self, response, depth: int):
-        for link in self._links.extract_links(response):
+        links = self._links.extract_links(response)
+        followed = 0
+        for link in links:
             if not self.on_site(link.url):
                 continue
             if self.is_article_url(link.url):
+                followed += 1
                 yield self.article_request(link.url, "section", depth + 1)
             elif depth < self.site.max_depth:
+                followed += 1
                 yield scrapy.Request(link.url, self.parse_section, errback=self.on_error, cb_kwargs={"depth": depth + 1})
+        if depth == 0 and "discovered_via" not in response.meta and links and not followed:
+            off_site = sum(1 for link in links if not self.on_site(link.url))
+            self.zero_yield(f"Start page {response.url}", len(links), Counter({"off the site's hosts": off_site}))
+
+    def learn_from_article(self, item, response=None, spider=None):
+        """A page that passed the article test teaches its URL's template."""
+        if isinstance(item, Article) and self.on_site(item.url):
+            self.templates.learn(item.url)
+
+    def save_templates(self, spider, reason):
+        ledger = self.records.ledger if self.records is not None else None
+        if ledger is not None and self._templates is not None and self._templates.added:
+            ledger.add_templates(dict(self._templates.added))
 
     # -- articles -------------------------------------------------------------------------------
     def parse_article(self, response):

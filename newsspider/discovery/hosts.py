@@ -1,0 +1,41 @@
+"""Which hosts belong to a site: its allowed domains, and the other hosts of the same registrable
+domain (feeds.example.com for www.example.com), by the Public Suffix List. No Scrapy here."""
+
+from __future__ import annotations
+
+import ipaddress
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from publicsuffixlist import PublicSuffixList
+
+_PSL = PublicSuffixList()  # the list ships inside the package: no download
+
+
+@lru_cache(maxsize=4096)
+def registrable_domain(host: str) -> str:
+    """`news.bbc.co.uk` → `bbc.co.uk`; an IP address or a bare name is its own domain."""
+    host = host.lower().rstrip(".")
+    try:
+        ipaddress.ip_address(host)
+        return host
+    except ValueError:
+        pass
+    return _PSL.privatesuffix(host) or host
+
+
+class SiteHosts:
+    """A site's hosts: `on_site` (an allowed domain or a subdomain of one) and `same_site` (the
+    same registrable domain as an allowed domain or one of the site's feed and sitemap hosts)."""
+
+    def __init__(self, allowed: list[str] | tuple[str, ...], source_hosts: list[str] | tuple[str, ...] = ()):
+        self.allowed = tuple(d.lower() for d in allowed)
+        self.registrable = {registrable_domain(h) for h in (*self.allowed, *source_hosts) if h}
+
+    def on_site(self, url: str) -> bool:
+        host = (urlsplit(url).hostname or "").lower()
+        return any(host == d or host.endswith("." + d) for d in self.allowed)
+
+    def same_site(self, url: str) -> bool:
+        host = urlsplit(url).hostname
+        return bool(host) and (self.on_site(url) or registrable_domain(host) in self.registrable)
