@@ -48,6 +48,10 @@ Exit status: 0 every site finished; 1 a site failed (named on stderr); 2 usage o
     "serve-demo": """examples:
   newsspider serve-demo                          then, elsewhere: scrapy crawl demo
   newsspider serve-demo --port 9001""",
+    "sources": """examples:
+  newsspider sources demo                        check a configured site's feeds, sitemaps and start pages
+  newsspider sources --url https://news.example/ what the generic spider would find there
+Exit status 1 when a configured source is dead (fails, or is not a feed/sitemap).""",
     "report": """examples:
   newsspider report output/demo/*.jsonl -o report.html
   newsspider report output/demo/ --json         the same numbers as JSON on stdout
@@ -265,6 +269,48 @@ def crawl_sites(names: list[str], settings, every: bool) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+# -- sources ---------------------------------------------------------------------------------------
+def inspect_sources(name: str | None, url: str | None, settings) -> int:
+    """Fetch each source of a configured site (or of any site, with --url) once and print what a
+    crawl would do with it. Exit status 1 when a configured source is dead."""
+    from scrapy.crawler import AsyncCrawlerProcess
+
+    from .sites import SiteConfigError
+    from .spiders.generic import GenericNewsSpider
+    from .spiders.sources import SourcesSpider, format_report, sources_spider_class
+
+    settings.set("INCREMENTAL_ENABLED", False, priority="cmdline")  # nothing is recorded
+    settings.set("OUTPUT_DIR", "", priority="cmdline")  # nothing is written
+    settings.set("EXTENSIONS", {**settings.getdict("EXTENSIONS"), "newsspider.extensions.CrawlSummary": None}, priority="cmdline")
+    settings.set("LOG_LEVEL", "ERROR", priority="project")  # the report is the output; -s LOG_LEVEL=INFO to see the crawl
+    try:
+        process = AsyncCrawlerProcess(settings)
+    except SiteConfigError as exc:
+        print(f"newsspider sources: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if url:
+        config = GenericNewsSpider(url=url).site
+    else:
+        configured = {n: getattr(process.spider_loader.load(n), "site", None) for n in process.spider_loader.list()}
+        found = configured.get(name or "")
+        if found is None:
+            print(f"newsspider sources: unknown site {name!r}; configured: "
+                  + ", ".join(n for n, site in configured.items() if site), file=sys.stderr)
+            return EXIT_USAGE
+        config = found
+    crawler = process.create_crawler(sources_spider_class(config))
+    process.crawl(crawler)
+    process.start()
+    inspected = crawler.spider
+    assert isinstance(inspected, SourcesSpider)
+    print("\n".join(redact_text(line) for line in format_report(inspected)))
+    dead = [r.url for r in inspected.reports.values() if r.dead and r.url in (*config.feeds, *config.sitemaps, *config.start_urls)]
+    if dead and not url:
+        print(redact_text(f"newsspider sources: dead source(s): {', '.join(dead)}"), file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
 # -- the command -----------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -300,6 +346,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve = command("serve-demo", "serve the bundled demo news site on 127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_DEMO_PORT, help=f"default {DEFAULT_DEMO_PORT}")
 
+    sources = command("sources", "fetch each source of a site once and say what a crawl would do with it")
+    sources.add_argument("site", nargs="?", metavar="SITE", help="a configured site")
+    sources.add_argument("--url", help="any site, as the generic spider would crawl it")
+    sources.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
+
     report = command("report", "an HTML page (or JSON) of what crawls delivered: languages, days, drops")
     report.add_argument("inputs", nargs="+", metavar="OUTPUT", help=".jsonl files written by crawls, or folders of them")
     report.add_argument("-o", "--output", default="report.html", help="the HTML page to write (default report.html)")
@@ -316,6 +367,10 @@ def main(argv: list[str] | None = None) -> int:
         return extract_pages(args.pages, args.url)
     if args.command == "crawl":
         return crawl_sites(args.sites, project_settings(args.set, args.output_dir, args.state_dir), args.all)
+    if args.command == "sources":
+        if not args.site and not args.url:
+            parser.error("name a configured site, or give --url")
+        return inspect_sources(args.site, args.url, project_settings(args.set))
     if args.command == "serve-demo":
         return serve_demo(args.port)
     if args.command == "report":

@@ -68,7 +68,9 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
             robots_request = Request(
                 f"{url.scheme}://{netloc}/robots.txt",
                 priority=self.DOWNLOAD_PRIORITY,
-                meta={"dont_obey_robotstxt": True, "download_timeout": self.timeout, "max_retry_times": 1},
+                # allow_offsite: the robots.txt of a host we decided to fetch from (a feed host) is ours to read.
+                meta={"dont_obey_robotstxt": True, "download_timeout": self.timeout, "max_retry_times": 1,
+                      "allow_offsite": True},
                 callback=NO_CALLBACK,
             )
             parser = None

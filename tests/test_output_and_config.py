@@ -77,3 +77,26 @@ def test_site_config_errors_say_what_is_wrong(tmp_path, entry, message):
     path.write_text(f"[[site]]\n{entry}\n")
     with pytest.raises(SiteConfigError, match=message):
         load_sites([path])
+
+
+@pytest.mark.parametrize("name", sorted(n for n in load_sites([BUNDLED_SITES]) if n != "demo"))
+def test_bundled_real_site_entries_are_self_consistent(name, tmp_path):
+    """Each real site carries sample article URLs: its host rules keep them, its pattern takes them
+    for articles, and its feeds and sitemaps are http(s) URLs on the site or on a host of its own
+    (read even outside allowed_domains). What the sites serve today is `newsspider sources NAME`'s job."""
+    from urllib.parse import urlsplit
+
+    from scrapy.utils.test import get_crawler
+
+    from newsspider.spiders.site import site_spider_class
+
+    config = load_sites([BUNDLED_SITES])[name]
+    assert config.sample_urls, f"{name} has no sample_urls"
+    crawler = get_crawler(site_spider_class(config), {"TWISTED_REACTOR_ENABLED": False, "INCREMENTAL_ENABLED": False})
+    spider = crawler._create_spider()
+    for url in config.sample_urls:
+        assert spider.on_site(url) and spider.is_article_url(url), url
+    for source in (*config.feeds, *config.sitemaps, *config.start_urls):
+        assert urlsplit(source).scheme in ("http", "https") and urlsplit(source).hostname, source
+    for start in config.start_urls:  # links are followed on the site's own hosts only
+        assert spider.on_site(start), f"{start} is not on {name}'s allowed_domains"

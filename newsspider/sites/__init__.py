@@ -32,6 +32,7 @@ class SiteConfig:
     site_name: str | None = None
     render_js: str = "auto"  # never | always | auto: render with a browser only pages that need it
     unreachable_hint: str | None = None  # said when not a single page could be fetched
+    sample_urls: tuple[str, ...] = ()  # a few of the site's article URLs: checked against the entry's rules
     extra: dict = field(default_factory=dict, compare=False, hash=False)  # keys later issues add
 
     def hosts(self) -> tuple[str, ...]:
@@ -41,7 +42,7 @@ class SiteConfig:
         return tuple(sorted({host for u in urls if (host := urlsplit(u).hostname)}))
 
 
-_LIST_FIELDS = ("start_urls", "allowed_domains", "feeds", "sitemaps")
+_LIST_FIELDS = ("start_urls", "allowed_domains", "feeds", "sitemaps", "sample_urls")
 RENDER_MODES = ("never", "always", "auto")
 _KNOWN = {f for f in SiteConfig.__dataclass_fields__ if f != "extra"}
 

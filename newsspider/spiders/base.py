@@ -120,7 +120,7 @@ class NewsSpider(scrapy.Spider):
         )
         return self.rendered(request) if self.render_mode == "always" else request
 
-    def candidates(self, source: str, via: str, entries, *, trusted: bool):
+    def candidates(self, source: str, label: str, via: str, entries, *, trusted: bool):
         """Article requests for a feed's or sitemap's entries. Trusted sources (feeds, news
         sitemaps) are taken whatever the URL's shape, from any host of the site's registrable
         domain, and teach the site's URL templates; plain sitemaps are shape-tested. A source
@@ -146,7 +146,7 @@ class NewsSpider(scrapy.Spider):
             fetched += 1
             yield request
         if entries and not fetched:
-            self.zero_yield(source, len(entries), turned_down)
+            self.zero_yield(f"{label} {source}", len(entries), turned_down)
 
     def zero_yield(self, source: str, entries: int, why: Counter) -> None:
         self.crawler.stats.inc_value("newsspider/sources/zero_yield")
@@ -232,7 +232,7 @@ class NewsSpider(scrapy.Spider):
             return
         self.crawler.stats.inc_value("newsspider/feeds/read")
         self.crawler.stats.inc_value("newsspider/feeds/unusable_entries", feed.unusable)
-        yield from self.candidates(f"Feed {response.url}", "feed", feed.entries, trusted=True)
+        yield from self.candidates(response.url, "Feed", "feed", feed.entries, trusted=True)
 
     def parse_sitemap(self, response):
         if urlsplit(response.url).path == "/robots.txt":
@@ -255,8 +255,8 @@ class NewsSpider(scrapy.Spider):
             return
         news = [e for e in sitemap.entries if e.news or sitemap.kind == "feed"]
         plain = [e for e in sitemap.entries if not (e.news or sitemap.kind == "feed")]
-        yield from self.candidates(f"News sitemap {response.url}", "sitemap", news, trusted=True)
-        yield from self.candidates(f"Sitemap {response.url}", "sitemap", plain, trusted=False)
+        yield from self.candidates(response.url, "News sitemap", "sitemap", news, trusted=True)
+        yield from self.candidates(response.url, "Sitemap", "sitemap", plain, trusted=False)
 
     def parse_section(self, response, depth: int):
         if not hasattr(response, "text"):

@@ -1,0 +1,201 @@
+"""Discovery on real URL shapes and real feed and sitemap formats, on sites served on 127.0.0.1:
+every announced article is found, and a source that yields nothing says so."""
+
+from __future__ import annotations
+
+import gzip
+from html import escape
+
+import pytest
+from conftest import QUIET, crawl, newsspider_cmd, site_file
+
+from newsspider.demo.site import DemoSite, Route, load_articles
+from newsspider.discovery.feeds import parse_feed
+from newsspider.discovery.sitemaps import parse_sitemap, robots_sitemaps
+from newsspider.discovery.templates import TemplateModel, url_template
+
+# Article paths of real publishers (the shapes, not their pages), none of which the generic
+# URL-shape test accepts.
+ODD_PATHS = [
+    "/news/articles/c5y8l4k2dplo", "/news/articles/c0n4d8e2qz9o", "/news/articles/cx2e7gkl1v4o",
+    "/news/articles/c9w1m3rj8k2o", "/news/articles/c3b7t0sv5n1o", "/news/articles/c8q2z6hp4f7o",
+    "/view.php?id=8576&cat=3", "/a0.html",
+]
+
+
+def story_page(n: int, title: str) -> bytes:
+    stock = load_articles()[n % len(load_articles())]
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in [*stock.paragraphs, f"This is report {n} of the series."])
+    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{escape(title)}</title></head>"
+            f"<body><article><h1>{escape(title)}</h1>{paragraphs}</article></body></html>").encode()
+
+
+def rss(base: str, paths: list[str]) -> bytes:
+    items = "".join(f"<item><title>Story</title><link>{escape(base + p)}</link></item>" for p in paths)
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}</channel></rss>'.encode()
+
+
+def news_sitemap(base: str, paths: list[str]) -> bytes:
+    urls = "".join(f"<url><loc>{escape(base + p)}</loc><news:news><news:title>T</news:title></news:news></url>" for p in paths)
+    return ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{urls}</urlset>').encode()
+
+
+class OddSite(DemoSite):
+    """Stories at real publishers' URL shapes, announced by whatever routes a test adds."""
+
+    def __init__(self, paths=ODD_PATHS):
+        self.paths = list(paths)
+        super().__init__(articles=[])
+
+    def build(self) -> None:
+        self.routes.clear()
+        for n, path in enumerate(self.paths):
+            self.routes[path] = Route(story_page(n, f"Odd story number {n}"))
+        links = "".join(f'<li><a href="{escape(p)}">Odd story number {n}</a></li>' for n, p in enumerate(self.paths))
+        self.routes["/"] = Route(f"<html><body><h1>Front</h1><ul>{links}</ul></body></html>".encode())
+        self.routes["/robots.txt"] = Route(b"User-agent: *\nAllow: /\n", "text/plain")
+
+
+@pytest.fixture
+def odd_site():
+    site = OddSite()
+    running = site.serve()
+    yield site
+    running.stop()
+
+
+def titles(result) -> set[str]:
+    return {item["title"] for item in result.items}
+
+
+def all_titles(site) -> set[str]:
+    return {f"Odd story number {n}" for n in range(len(site.paths))}
+
+
+def test_feed_and_news_sitemap_entries_of_any_shape_are_articles(odd_site, tmp_path):
+    base = odd_site.base_url
+    odd_site.routes["/feed.xml"] = Route(rss(base, ODD_PATHS[:4]), "application/rss+xml")
+    odd_site.routes["/news.xml"] = Route(news_sitemap(base, ODD_PATHS[4:]), "application/xml")
+    config = site_file(tmp_path, base, start_urls=[], feeds=[f"{base}/feed.xml"], sitemaps=[f"{base}/news.xml"],
+                       article_url_pattern=None)
+    result = crawl("testsite", tmp_path, "-s", f"SITES_FILES={config}", "-s", "VALIDATION_MIN_WORDS=20")
+    assert titles(result) == all_titles(odd_site), result.log[-3000:]
+
+
+def test_link_following_finds_articles_through_learned_templates(odd_site, tmp_path):
+    base = odd_site.base_url
+    odd_site.routes["/feed.xml"] = Route(rss(base, ODD_PATHS[:3]), "application/rss+xml")
+    (tmp_path / "feed-only").mkdir()
+    (tmp_path / "links-only").mkdir()
+    feed_only = site_file(tmp_path / "feed-only", base, name="learner", start_urls=[], feeds=[f"{base}/feed.xml"], sitemaps=[],
+                          article_url_pattern=None)
+    links_only = site_file(tmp_path / "links-only", base, name="learner", start_urls=[f"{base}/"], feeds=[], sitemaps=[],
+                           article_url_pattern=None, max_depth=1)
+    args = ("-s", "VALIDATION_MIN_WORDS=20")
+    crawl("learner", tmp_path, "-s", f"SITES_FILES={feed_only}", *args, output="learn.jsonl")
+    followed = crawl("learner", tmp_path, "-s", f"SITES_FILES={links_only}", *args, output="follow.jsonl")
+    learned_shape = {f"Odd story number {n}" for n in range(3, 6)}  # /news/articles/<id>, like the feed's
+    assert learned_shape <= titles(followed), followed.log[-3000:]
+    assert followed.stats["newsspider/discovered/by_learned_template"] >= 3
+    # Without what the feed taught, the same links are not taken for articles.
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    unlearned = crawl("learner", fresh, "-s", f"SITES_FILES={links_only}", *args, output="follow.jsonl")
+    assert not learned_shape & titles(unlearned)
+
+
+def test_a_feed_on_another_host_name_is_read(odd_site, tmp_path):
+    base = odd_site.base_url
+    odd_site.routes["/feed.xml"] = Route(rss(base, ODD_PATHS[:4]), "application/rss+xml")
+    feed_host = base.replace("127.0.0.1", "localhost")  # the feeds.example.com of a site on www.example.com
+    config = site_file(tmp_path, base, start_urls=[], feeds=[f"{feed_host}/feed.xml"], sitemaps=[],
+                       article_url_pattern=None, allowed_domains=["127.0.0.1"])
+    result = crawl("testsite", tmp_path, "-s", f"SITES_FILES={config}", "-s", "VALIDATION_MIN_WORDS=20")
+    assert titles(result) == {f"Odd story number {n}" for n in range(4)}, result.log[-3000:]
+
+
+def test_every_feed_and_sitemap_class_yields_its_articles(odd_site, tmp_path):
+    base = odd_site.base_url
+    paths = ODD_PATHS
+    utf16 = ('<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel><title>t</title>'
+             f'<item><link>{base}{paths[0]}</link></item></channel></rss>').encode("utf-16")
+    atom_ids = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>'
+                f"<entry><id>{base}{paths[1]}</id><title>x</title></entry></feed>").encode()
+    malformed = ('<?xml version="1.0"?><rss version="2.0"><channel><item><link>http://example.c[o.test/</link></item>'
+                 f"<item><link>{base}{paths[2]}</link></item></channel></rss>").encode()
+    preamble = (b'<?xml version="1.0"?>\n<!-- ' + b"a long licence text " * 400 + b"-->\n"
+                + f'<rss version="2.0"><channel><item><link>{base}{paths[3]}</link></item></channel></rss>'.encode())
+    odd_site.routes.update({
+        "/utf16.xml": Route(utf16, "application/rss+xml"), "/atom-ids.xml": Route(atom_ids, "application/atom+xml"),
+        "/malformed.xml": Route(malformed, "application/rss+xml"), "/preamble.xml": Route(preamble, "application/rss+xml"),
+        "/robots.txt": Route(b"User-agent: *\nAllow: /\nSitemap: /urls.txt\n", "text/plain"),
+        "/urls.txt": Route("".join(f"{base}{p}\n" for p in paths[4:6]).encode(), "text/plain"),
+        "/news.xml.gz": Route(gzip.compress(news_sitemap(base, paths[6:])), "application/gzip"),
+    })
+    feeds = [f"{base}/{name}.xml" for name in ("utf16", "atom-ids", "malformed", "preamble")]
+    config = site_file(tmp_path, base, start_urls=[], feeds=feeds, sitemaps=[f"{base}/robots.txt", f"{base}/news.xml.gz"],
+                       article_url_pattern=r"/news/articles/")  # the pattern prunes the plain-text sitemap only
+    result = crawl("testsite", tmp_path, "-s", f"SITES_FILES={config}", "-s", "VALIDATION_MIN_WORDS=20")
+    assert titles(result) == all_titles(odd_site), result.log[-3000:]
+
+
+def test_a_source_that_yields_nothing_warns_once(odd_site, tmp_path):
+    base = odd_site.base_url
+    odd_site.routes["/feed.xml"] = Route(rss("http://elsewhere.invalid", ODD_PATHS[:5]), "application/rss+xml")
+    config = site_file(tmp_path, base, start_urls=[], feeds=[f"{base}/feed.xml"], sitemaps=[], article_url_pattern=None)
+    result = crawl("testsite", tmp_path, "-s", f"SITES_FILES={config}")
+    warnings = [line for line in result.log.splitlines() if " WARNING: " in line]
+    assert len(warnings) == 1, warnings
+    assert f"{base}/feed.xml has 5 entries but gave no article to fetch (off the site's hosts 5)" in warnings[0]
+
+
+def test_sources_command_on_the_demo_and_on_a_broken_site(demo_site, tmp_path):
+    good = newsspider_cmd("sources", "testsite", "-s", f"SITES_FILES={site_file(tmp_path, demo_site.base_url)}", *QUIET,
+                          cwd=tmp_path)
+    assert good.returncode == 0, good.stderr[-2000:]
+    assert f"{demo_site.base_url}/feed.xml  200" in good.stdout and "would be fetched as articles" in good.stdout
+    assert "reads without a browser" in good.stdout and "e.g. " in good.stdout
+    broken = site_file(tmp_path, demo_site.base_url, name="broken", feeds=[f"{demo_site.base_url}/no-such-feed.xml"],
+                       sitemaps=[f"{demo_site.base_url}/about.html"], start_urls=[])
+    bad = newsspider_cmd("sources", "broken", "-s", f"SITES_FILES={broken}", *QUIET, cwd=tmp_path)
+    assert bad.returncode == 1
+    assert "failed: HTTP 404" in bad.stdout and "not a sitemap" in bad.stdout
+    assert "dead source(s)" in bad.stderr and not (tmp_path / "output" / "broken").exists()
+
+
+# -- the parsers, one case per class of real-world input -------------------------------------------
+@pytest.mark.parametrize("body,expected", [
+    (b'<atom:feed xmlns:atom="http://www.w3.org/2005/Atom"><atom:entry><atom:link href="https://n.example/p"/></atom:entry></atom:feed>',
+     ["https://n.example/p"]),
+    (b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://n.example/s/"><entry><link href="a.html"/></entry></feed>',
+     ["https://n.example/s/a.html"]),
+    (b'<rss version="2.0"><channel><item><link>https://n.example/view.php?id=1&cat=3</link></item></channel></rss>',
+     ["https://n.example/view.php?id=1&cat=3"]),
+    (b'<rss version="2.0"><channel><item><guid isPermaLink="false">https://n.example/x</guid></item></channel></rss>', []),
+    (b'{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", "url": "https://n.example/j"}]}',
+     ["https://n.example/j"]),
+])
+def test_feed_parser_classes(body, expected):
+    assert [e.url for e in parse_feed(body, "https://n.example/feed").entries] == expected
+
+
+def test_a_cut_sitemap_loses_only_its_cut_entry():
+    body = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://n.example/a</loc></url>'
+            b"<url><loc>https://n.example/b</loc></url><url><loc>https://n.exa")
+    sitemap = parse_sitemap(body, "https://n.example/sitemap.xml")
+    assert [e.url for e in sitemap.entries] == ["https://n.example/a", "https://n.example/b"] and sitemap.dropped == 1
+
+
+def test_robots_txt_sitemap_lines_in_every_spelling():
+    robots = "User-agent: *\nSite-map: /news.xml\nSITEMAP:https://n.example/s.xml\nSitemap: http://[bad/x\n"
+    assert robots_sitemaps(robots, "https://n.example/robots.txt") == ["https://n.example/news.xml", "https://n.example/s.xml"]
+
+
+def test_url_templates_keep_shapes_and_only_learn_distinctive_ones():
+    model = TemplateModel()
+    model.learn("https://n.example/world/2024/apr/17/russia-armenia")
+    model.learn("https://n.example/world/")  # a section: nothing to learn
+    assert model.fits("https://n.example/politics/2023/dec/01/budget-vote-delayed")
+    assert not model.fits("https://n.example/politics/")
+    assert url_template("https://n.example/view.php?id=8&cat=3") == "/{word}.php?cat&id"
