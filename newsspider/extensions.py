@@ -126,6 +126,12 @@ class CrawlSummary:
         for line in lines:
             logger.info("%s: %s", site, line, extra={"spider": spider})
             print(redact_text(f"newsspider: {site}: {line}"), flush=True)
+        found_before = sum(summary["skipped"].get(k, 0) for k in ("already_delivered", "not_modified")) + summary["unchanged"]
+        if summary["pages_fetched"] and not summary["delivered"] and not found_before and not summary["delivery_failed"]:
+            logger.warning("%s: the crawl found no article (%d pages fetched; %s). `newsspider sources %s` shows what "
+                           "each source yields", site, summary["pages_fetched"],
+                           ", ".join(f"dropped {why} {n}" for why, n in summary["dropped"].items()) or "nothing dropped",
+                           site, extra={"spider": spider})
         if not summary["pages_fetched"] and summary["failed"]:
             hint = getattr(getattr(spider, "site", None), "unreachable_hint", None)
             logger.error("%s: no page could be fetched (%s)%s", site,

@@ -146,8 +146,9 @@ def test_a_source_that_yields_nothing_warns_once(odd_site, tmp_path):
     config = site_file(tmp_path, base, start_urls=[], feeds=[f"{base}/feed.xml"], sitemaps=[], article_url_pattern=None)
     result = crawl("testsite", tmp_path, "-s", f"SITES_FILES={config}")
     warnings = [line for line in result.log.splitlines() if " WARNING: " in line]
-    assert len(warnings) == 1, warnings
+    assert len(warnings) == 2, warnings  # the source, then the site
     assert f"{base}/feed.xml has 5 entries but gave no article to fetch (off the site's hosts 5)" in warnings[0]
+    assert "testsite: the crawl found no article" in warnings[1]
 
 
 def test_sources_command_on_the_demo_and_on_a_broken_site(demo_site, tmp_path):
@@ -199,3 +200,30 @@ def test_url_templates_keep_shapes_and_only_learn_distinctive_ones():
     assert model.fits("https://n.example/politics/2023/dec/01/budget-vote-delayed")
     assert not model.fits("https://n.example/politics/")
     assert url_template("https://n.example/view.php?id=8&cat=3") == "/{word}.php?cat&id"
+
+
+def listing_verdict(body_paragraphs: list[str], links: list[tuple[str, str]], og_type: str = "website"):
+    from newsspider.extraction.stages import run
+    from newsspider.items import Page
+
+    items = "".join(f'<li><a href="{href}">{escape(text)}</a></li>' for href, text in links)
+    html = (f'<html><head><meta property="og:type" content="{og_type}"><title>Page</title></head><body>'
+            f'<main>{"".join(f"<p>{escape(p)}</p>" for p in body_paragraphs)}</main><aside><ul>{items}</ul></aside>'
+            "</body></html>").encode()
+    return run(Page(url="https://n.example/politics/2024/04/the-page-itself.html", body=html)).drop_reason
+
+
+def test_a_long_story_beside_many_story_links_is_an_article():
+    sentence = "The council met on Tuesday evening and agreed after a long debate to fund the new harbour wall next spring"
+    paragraphs = [f"{sentence}, said member number {n}, who had asked for the vote in March." for n in range(8)]
+    links = [(f"https://n.example/world/2024/04/another-story-about-topic-{n}.html", f"Another story about topic {n}")
+             for n in range(60)]  # a long "more from the site" list the widget pass did not recognise
+    assert listing_verdict(paragraphs, links) is None
+
+
+def test_a_page_of_teasers_is_a_listing_even_when_it_says_article():
+    links = [(f"https://n.example/world/2024/04/headline-of-story-number-{n}.html", f"Headline of story number {n} today")
+             for n in range(12)]
+    teasers = [f"Headline of story number {n} today" for n in range(12)]
+    assert listing_verdict(teasers, links) == "listing_page"
+    assert listing_verdict(teasers, links, og_type="article") == "listing_page"
