@@ -77,7 +77,7 @@ class CrawlSummary:
             "updated": incremental.get("updated", 0),
             "unchanged": incremental.get("unchanged", 0),
             "not_refetched": incremental.get("not_refetched", 0),
-            "pages_fetched": stats.get("response_received_count", 0),
+            "pages_fetched": stats.get("response_received_count", 0) - stats.get("robotstxt/response_count", 0),
             "dropped": counts(stats, "newsspider/dropped/"),
             "skipped": counts(stats, "newsspider/skipped/"),
             "failed": counts(stats, "newsspider/fetch_failed/"),

@@ -19,6 +19,8 @@ _SECRET_PARAMS = {
 _SECRET_PARAM_SUFFIXES = ("_token", "_key", "_secret", "_password", "-signature")
 
 _USERINFO = re.compile(r"(?P<scheme>\b[a-zA-Z][a-zA-Z0-9+.-]*://)(?P<userinfo>[^/\s@:'\"]+(?::[^/\s@'\"]*)?)@")
+# user:password@host without a scheme, as error messages quote a URL's netloc.
+_BARE_USERINFO = re.compile(r"(?<![/\w.-])[\w.%-]+:[^\s/@'\"]+@(?=[\w\[])")
 _QUERY_PAIR = re.compile(r"(?P<lead>[?&;])(?P<name>[^=&#\s'\"]+)=(?P<value>[^&#\s'\"]*)")
 _SETTING_PAIR = re.compile(r"""(?P<name>['"][A-Z0-9_]+['"])\s*:\s*(?P<value>'[^']*'|"[^"]*"|[^,}\n]+)""")
 
@@ -45,6 +47,7 @@ def redact_text(text: str) -> str:
     """Mask userinfo and secret query values of every URL in `text`, and secret settings' values."""
     if "@" in text:
         text = _USERINFO.sub(lambda m: f"{m['scheme']}{MASK}@", text)
+        text = _BARE_USERINFO.sub(f"{MASK}@", text)
     if "=" in text:
         text = _QUERY_PAIR.sub(lambda m: f"{m['lead']}{m['name']}={MASK}" if is_secret_param(m["name"]) else m[0], text)
     if ":" in text and any(c.isupper() for c in text):

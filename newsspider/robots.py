@@ -60,7 +60,7 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
 
     async def robot_parser(self, request):
         url = urlparse_cached(request)
-        netloc = url.netloc
+        netloc = url.netloc.rsplit("@", 1)[-1]  # a URL's user:password is not part of the host
         if netloc not in self._parsers:
             from twisted.internet.defer import Deferred
 

@@ -38,11 +38,19 @@ DUPEFILTER_CLASS = "newsspider.dupefilter.ResumableDupeFilter"
 # render_js says so (auto: pages that come back as script shells). See newsspider/rendering.py.
 from newsspider.rendering import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
-DOWNLOAD_HANDLERS = {
+DOWNLOAD_HANDLERS: dict[str, str | None] = {
     "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
     "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+    # Only http and https are downloaded: no file://, ftp://, s3:// or data: (FEEDS storages are
+    # not download handlers and keep working).
+    "file": None, "ftp": None, "s3": None, "data": None,
 }
 DOWNLOADER_MIDDLEWARES = {
+    # Only http(s); no internal addresses in open-web mode (newsspider/scope.py).
+    "newsspider.scope.ScopeMiddleware": 40,
+    "newsspider.scope.UrlCredentialsMiddleware": 30,  # user:password@ in a URL → Authorization header
+    # Retry-After and exponential back-off on repeated 5xx; sees responses before RetryMiddleware.
+    "newsspider.scope.BackoffMiddleware": 560,
     # Off-site requests are said once per host at INFO, not at DEBUG.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "newsspider.middlewares.ReportedOffsiteMiddleware": 50,
@@ -77,6 +85,13 @@ RETRY_EXCEPTIONS = [
 ]
 
 # Nothing listens on a port during a crawl.
+SCOPE_ALLOWED_HOSTS: list[str] = []  # internal hosts the open-web mode may fetch (tests: 127.0.0.1)
+BACKOFF_MAX_DELAY = 120  # seconds a Retry-After may make a host wait
+BACKOFF_BASE_DELAY = 1.0  # the first wait after repeated 5xx, doubled each time
+LINKS_PER_PAGE_MAX = 2000  # links followed from one page (a page of 200,000 links is a trap)
+TRAP_MAX_VARIANTS = 50  # a URL shape whose one id-like segment took more values than this is a trap
+SITE_REQUEST_BUDGET = 200_000  # requests one site's crawl may make (0: no limit)
+
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
@@ -118,6 +133,7 @@ EXTENSIONS = {
     "newsspider.delivery.records.DeliveryRecords": 10,
     "newsspider.extensions.CrawlSummary": 500,
     "newsspider.logs.CrawlProgress": 510,
+    "newsspider.scope.RequestBudget": 520,
     "scrapy.extensions.logstats.LogStats": None,  # CrawlProgress says it with the site's name
 }
 

@@ -18,6 +18,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 class Verdict:
     ok: bool
     why: str  # empty when ok
+    exit_status: int = EXIT_FAILED  # when not ok
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -27,12 +28,15 @@ def verdict(stats: dict, settings) -> Verdict:
     reason = stats.get("finish_reason")
     errors = stats.get("log_count/ERROR", 0)
     failed_fetches = sum(v for k, v in stats.items() if k.startswith("newsspider/fetch_failed/"))
+    if stats.get("newsspider/usage_error"):
+        return Verdict(False, f"usage error: {stats['newsspider/usage_error']}", EXIT_USAGE)
     if stats.get("newsspider/delivery/failed"):
         return Verdict(False, f"delivery failed: {stats['newsspider/delivery/failed']}")
-    if reason not in (None, "finished"):
+    if reason not in (None, "finished", "request_budget"):
         return Verdict(False, f"finish reason {reason}")
-    if failed_fetches and not stats.get("response_received_count"):
+    pages = stats.get("response_received_count", 0) - stats.get("robotstxt/response_count", 0)
+    if failed_fetches and pages <= 0:
         return Verdict(False, f"no page could be fetched ({failed_fetches} failed fetches)")
     if errors > settings.getint("CRAWL_MAX_ERRORS", 0):
         return Verdict(False, f"{errors} errors logged")
-    return Verdict(True, "")
+    return Verdict(True, "", EXIT_OK)

@@ -26,7 +26,9 @@ from newsspider.schema import load_schema
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SAFE_SETTINGS = ["-s", "TELNETCONSOLE_ENABLED=False", "-s", "REMOTE_CONTROL_ENABLED=False", "-s", "AUTOTHROTTLE_ENABLED=False"]
+# The test sites are on 127.0.0.1, which the open-web mode refuses unless allowed.
+SAFE_SETTINGS = ["-s", "TELNETCONSOLE_ENABLED=False", "-s", "REMOTE_CONTROL_ENABLED=False", "-s", "AUTOTHROTTLE_ENABLED=False",
+                 "-s", "SCOPE_ALLOWED_HOSTS=127.0.0.1"]
 
 
 @dataclass
@@ -92,7 +94,7 @@ def crawl(spider: str, tmp_path: Path, *args: str, output: str | None = "out.jso
 
 
 COMMAND = Path(sys.executable).with_name("newsspider")
-QUIET = ["-s", "TELNETCONSOLE_ENABLED=False", "-s", "AUTOTHROTTLE_ENABLED=False"]
+QUIET = ["-s", "TELNETCONSOLE_ENABLED=False", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "SCOPE_ALLOWED_HOSTS=127.0.0.1"]
 
 
 def user_env() -> dict:

@@ -120,3 +120,31 @@ def test_robots_middleware_refuses_a_host_whose_robots_txt_could_not_be_read(cra
         middleware.process_request_2(DisallowAll("HTTP 503"), Request(f"{SITE}/a.html"))
     assert refused.value.reason == "robots_unavailable"
     assert crawler.stats.get_value("robotstxt/forbidden") == 1
+
+
+def test_scope_refuses_other_schemes_and_internal_addresses_in_open_web_mode(crawler):
+    from newsspider.scope import OutOfScope, ScopeMiddleware
+
+    middleware = build_from_crawler(ScopeMiddleware, crawler)
+    with pytest.raises(OutOfScope) as refused:
+        middleware.process_request(Request("file:///etc/hostname"))
+    assert refused.value.reason == "scheme_refused"
+    assert middleware.process_request(Request("http://10.1.2.3/a.html")) is None  # the site's own allowed hosts
+    crawler.spider.open_web = True
+    for internal in ("http://10.1.2.3/a.html", "http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://localhost/"):
+        with pytest.raises(OutOfScope) as refused:
+            middleware.process_request(Request(internal))
+        assert refused.value.reason == "internal_address", internal
+    middleware.allowed.add("127.0.0.1")
+    assert middleware.process_request(Request("http://127.0.0.1:8765/")) is None
+    assert crawler.stats.get_value("newsspider/scope/internal_address") == 4
+
+
+def test_backoff_reads_retry_after_in_seconds_and_as_a_date():
+    from email.utils import formatdate
+
+    from newsspider.scope import retry_after_seconds
+
+    assert retry_after_seconds(b"5") == 5.0
+    assert 25 <= retry_after_seconds(formatdate(__import__("time").time() + 30, usegmt=True)) <= 31
+    assert retry_after_seconds(b"soon") is None

@@ -49,7 +49,7 @@ def test_a_quiet_rerun_exits_0_without_warnings(served, tmp_path):
     assert " WARNING" not in second.stderr and " ERROR" not in second.stderr
     assert "since the last crawl: 0 new, 0 updated, 0 unchanged, 21 not refetched" in second.stdout
     summary = summary_of(tmp_path / "output" / "testsite")
-    assert summary["delivered"] == 0 and summary["verdict"] == {"ok": True, "why": ""}
+    assert summary["delivered"] == 0 and summary["verdict"] == {"ok": True, "why": "", "exit_status": 0}
     # Pages dropped by the first crawl are not fetched again: the script shell, no article page.
     assert site.SHELL_PATH not in site.requests
     assert not {a.path for a in site.articles} & set(site.requests)

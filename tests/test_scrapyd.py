@@ -28,7 +28,7 @@ def free_port() -> int:
 
 
 def call(url: str, data: dict | None = None) -> dict:
-    body = urllib.parse.urlencode(data).encode() if data is not None else None
+    body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
     with urllib.request.urlopen(url, body, timeout=30) as response:
         return json.load(response)
 
@@ -65,7 +65,7 @@ def test_deploy_schedule_and_read_the_output(tmp_path):
 
         job = call(f"http://127.0.0.1:{port}/schedule.json", {
             "project": "newsspider", "spider": "news", "url": f"{site.base_url}/", "render_js": "never",
-            "setting": "TELNETCONSOLE_ENABLED=False",
+            "setting": ["TELNETCONSOLE_ENABLED=False", "SCOPE_ALLOWED_HOSTS=127.0.0.1"],
         })
         assert job["status"] == "ok"
         finished = []

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 
-from ..verdict import EXIT_FAILED, verdict
+from ..verdict import verdict
 
 
 class Command(ScrapyCrawlCommand):
@@ -19,5 +19,6 @@ class Command(ScrapyCrawlCommand):
         super().run(args, opts)
         crawler = self.crawler
         if crawler is not None and self.exitcode == 0:
-            if not verdict(crawler.stats.get_stats() if crawler.stats else {}, crawler.settings).ok:
-                self.exitcode = EXIT_FAILED
+            outcome = verdict(crawler.stats.get_stats() if crawler.stats else {}, crawler.settings)
+            if not outcome.ok:
+                self.exitcode = outcome.exit_status

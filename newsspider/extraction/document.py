@@ -116,6 +116,11 @@ _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.IGNORECASE)
 _TITLE_CLOSE = re.compile(r"</title\s*>", re.IGNORECASE)
 _WRAPPER_TAGS = re.compile(r"</?(div|span|section|font|center)\b[^>]*>", re.IGNORECASE)
+# When wrappers were not the cause (3,000 nested <em> or <blockquote>): every tag but those that
+# carry the page's structure and metadata.
+_ANY_NESTING_TAG = re.compile(
+    r"</?(?!(?:p|h[1-6]|br|li|ul|ol|html|head|body|title|meta|link|article|main|a|script|style|time|noscript)\b)"
+    r"[a-zA-Z][a-zA-Z0-9-]*\b[^>]*>")
 
 
 def parse_html(text: str) -> tuple[lxml.html.HtmlElement, str | None]:
@@ -137,17 +142,24 @@ def parse_html(text: str) -> tuple[lxml.html.HtmlElement, str | None]:
         text = text[:end] + "</title>" + text[end:]
         note = "unclosed <title> closed before the next tag"
     tree = _parse(text)
-    if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in _PARSER.error_log):
-        # libxml2 stops at 2,048 nested elements and drops the rest: flatten wrappers and retry.
-        flattened = _parse(_WRAPPER_TAGS.sub(" ", text))
-        body, flat_body = tree.find("body"), flattened.find("body")
+    if _too_deep():
+        # libxml2 stops at 2,048 nested elements and drops the rest: flatten and parse again,
+        # wrappers first, then any tag that is not structure.
+        body = tree.find("body")
         before = len(element_text(body)) if body is not None else 0
-        if flat_body is not None and len(element_text(flat_body)) > before:
-            return flattened, (
-                f"nesting deeper than the parser allows kept {before} characters; "
-                "wrapper tags removed and page parsed again"
-            )
+        for flattening, what in ((_WRAPPER_TAGS, "wrapper tags"), (_ANY_NESTING_TAG, "nested inline and quote tags")):
+            flattened = _parse(flattening.sub(" ", text))
+            still_too_deep = _too_deep()
+            flat_body = flattened.find("body")
+            if flat_body is not None and len(element_text(flat_body)) > before and not still_too_deep:
+                return flattened, (f"nesting deeper than the parser allows kept {before} characters; "
+                                   f"{what} removed and page parsed again")
+            text = flattening.sub(" ", text)
     return tree, note
+
+
+def _too_deep() -> bool:
+    return any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in _PARSER.error_log)
 
 
 def _parse(text: str) -> lxml.html.HtmlElement:
@@ -161,6 +173,16 @@ def _parse(text: str) -> lxml.html.HtmlElement:
 
 
 _INVISIBLE = (("\u00ad", ""), ("\u200c", ""), ("\u200d", ""), ("\u2060", ""), ("\ufeff", ""), ("\u200b", " "))
+
+
+# C0 controls but tab and newline, DEL, C1 controls, and the bidi embeddings, overrides and isolates
+# that can make text display other than it reads (U+202A–U+202E, U+2066–U+2069).
+_HOSTILE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_hostile(text: str) -> str:
+    """Text without control characters (tab and newline kept) and bidi overrides."""
+    return _HOSTILE.sub("", text) if text else text
 
 
 def normalize_space(text: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..items import SCHEMA_VERSION, Article, Page
 from ..redaction import clean_url
 from .article import extract_body
-from .document import Document, NotHtml, decode_html, parse_html, sniff_not_html
+from .document import Document, NotHtml, decode_html, parse_html, sniff_not_html, strip_hostile
 from .language import Languages, article_language, chrome_language, chrome_text, paragraph_languages
 from .metadata import extract_metadata
 from .urls import strip_tracking
@@ -110,12 +110,12 @@ def to_article(page: Page) -> Article:
         url=clean_url(page.url),
         canonical_url=clean_url(meta.canonical_url or strip_tracking(page.url)),
         source_url=meta.source_url,
-        site_name=meta.site_name or page.site_name,
-        title=meta.title,
-        authors=meta.authors,
+        site_name=strip_hostile(meta.site_name or page.site_name or "") or None,
+        title=strip_hostile(meta.title or "") or None,
+        authors=[name for name in (strip_hostile(a) for a in meta.authors) if name],
         published_at=meta.published_at,
         modified_at=meta.modified_at,
-        text=body.text,
+        text=strip_hostile(body.text),
         word_count=word_count(body.text),
         article_language=languages.article,
         article_language_confidence=languages.article_confidence,

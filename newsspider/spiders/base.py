@@ -20,6 +20,7 @@ from ..discovery.feeds import parse_feed
 from ..discovery.hosts import SiteHosts
 from ..discovery.sitemaps import parse_sitemap, robots_sitemaps
 from ..discovery.templates import TemplateModel
+from ..discovery.traps import TrapDetector
 from ..extraction.urls import has_non_article_segment, looks_like_article_url, url_identity
 from ..items import Article, Page
 from ..output import default_feed_uri
@@ -61,6 +62,9 @@ class NewsSpider(scrapy.Spider):
         source_hosts = [urlsplit(u).hostname or "" for u in (*self.site.feeds, *self.site.sitemaps)]
         self.hosts = SiteHosts(self.allowed_domains, source_hosts)
         self._templates: TemplateModel | None = None
+        # Open-web mode (no allowed_domains configured): internal addresses are refused (scope.py).
+        self.open_web = not self.site.allowed_domains
+        self._traps: TrapDetector | None = None
         self._article_pattern = re.compile(self.site.article_url_pattern) if self.site.article_url_pattern else None
         # Hosts are checked by on_site(): LinkExtractor's allow_domains compares host:port.
         self._links = LinkExtractor(unique=True)
@@ -86,6 +90,12 @@ class NewsSpider(scrapy.Spider):
     def source_request(self, url: str, callback):
         """A feed or sitemap: fetched even on a host outside allowed_domains (feeds.example.com)."""
         return scrapy.Request(url, callback, errback=self.on_error, priority=10, meta={"allow_offsite": True})
+
+    @property
+    def traps(self) -> TrapDetector:
+        if self._traps is None:
+            self._traps = TrapDetector(self.crawler.settings.getint("TRAP_MAX_VARIANTS", 50))
+        return self._traps
 
     def on_site(self, url: str) -> bool:
         return self.hosts.on_site(url)
@@ -269,16 +279,35 @@ class NewsSpider(scrapy.Spider):
         yield from self.follow_links(response, depth)
 
     def follow_links(self, response, depth: int):
+        """Links of a section page (or an article's, within max_depth), at most LINKS_PER_PAGE_MAX
+        of them, none of a crawler trap."""
         links = self._links.extract_links(response)
+        stats = self.crawler.stats
+        limit = self.crawler.settings.getint("LINKS_PER_PAGE_MAX", 2000)
+        if limit and len(links) > limit:
+            stats.inc_value("newsspider/links/capped_pages")
+            self.logger.warning("%s has %d links; following the first %d (LINKS_PER_PAGE_MAX)", response.url, len(links), limit)
+            links = links[:limit]
         followed = 0
         for link in links:
             if not self.on_site(link.url):
                 continue
-            if self.is_article_url(link.url):
-                followed += 1
+            article = self.is_article_url(link.url)
+            if not article and depth >= self.site.max_depth:
+                continue
+            trap = self.traps.is_trap(link.url, article=article)
+            if trap is not None:
+                stats.inc_value("newsspider/links/trap_skipped")
+                if trap not in self.traps.reported:
+                    self.traps.reported.add(trap)
+                    stats.inc_value("newsspider/links/traps")
+                    self.logger.warning("Not following %s: a crawler trap (%s seen with more than %d different values)",
+                                        link.url, self.traps.describe(trap), self.traps.max_variants)
+                continue
+            followed += 1
+            if article:
                 yield self.article_request(link.url, "section", depth + 1)
-            elif depth < self.site.max_depth:
-                followed += 1
+            else:
                 yield scrapy.Request(link.url, self.parse_section, errback=self.on_error, cb_kwargs={"depth": depth + 1})
         if depth == 0 and "discovered_via" not in response.meta and links and not followed:
             off_site = sum(1 for link in links if not self.on_site(link.url))
@@ -296,6 +325,15 @@ class NewsSpider(scrapy.Spider):
 
     # -- articles -------------------------------------------------------------------------------
     def parse_article(self, response):
+        limit = self.crawler.settings.getint("DOWNLOAD_MAXSIZE", 0)
+        if "playwright" in response.flags and limit and len(response.body) > limit:
+            # The browser path does not go through Scrapy's size limit: the same limit, here.
+            self.crawler.stats.inc_value("newsspider/fetch_failed/too_large")
+            if self.records is not None:
+                self.records.failed(response.request, "too_large", f"rendered page of {len(response.body)} bytes")
+            self.logger.info("Not reading %s: the rendered page has %d bytes (DOWNLOAD_MAXSIZE %d)",
+                             response.url, len(response.body), limit)
+            return
         if self.needs_rendering(response):
             self.crawler.stats.inc_value("newsspider/render/needed")
             yield self.rendered(response.request)

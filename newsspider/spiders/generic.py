@@ -22,14 +22,21 @@ class GenericNewsSpider(NewsSpider):
 
     def __init__(self, url: str | None = None, depth: str | int = 2, pattern: str | None = None,
                  render_js: str = "auto", *args, **kwargs):
+        # A bad argument is one clear line at start (and exit status 2), not a traceback.
+        self.usage_error: str | None = None
         if not url:
-            raise ValueError("the news spider needs a start URL: scrapy crawl news -a url=https://example.com/")
+            self.usage_error = "the news spider needs a start URL: scrapy crawl news -a url=https://example.com/"
+            url = "https://invalid.invalid/"
         if "://" not in url:
             url = "https://" + url
-        root = f"{urlsplit(url).scheme}://{urlsplit(url).netloc}"
-        host = urlsplit(url).hostname
+        try:
+            host = urlsplit(url).hostname
+        except ValueError:
+            host = None
         if urlsplit(url).scheme not in ("http", "https") or not host:
-            raise ValueError(f"the news spider crawls http(s) sites; got {url!r}")
+            self.usage_error = self.usage_error or f"the news spider crawls http and https sites; got {url!r}"
+            url, host = "https://invalid.invalid/", "invalid.invalid"
+        root = f"{urlsplit(url).scheme}://{urlsplit(url).netloc}"
         hosts = {host, host[4:] if host.startswith("www.") else f"www.{host}"}
         self.site = SiteConfig(
             name="news",
@@ -42,6 +49,15 @@ class GenericNewsSpider(NewsSpider):
             render_js=render_js,
         )
         super().__init__(*args, **kwargs)
+        self.open_web = True  # any site: internal addresses are refused unless allowed (SCOPE_ALLOWED_HOSTS)
+
+    async def start(self):
+        if self.usage_error:
+            self.crawler.stats.set_value("newsspider/usage_error", self.usage_error)
+            self.logger.error("%s", self.usage_error)
+            return
+        async for request in super().start():
+            yield request
 
     @property
     def state_name(self) -> str:
