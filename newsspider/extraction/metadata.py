@@ -5,6 +5,7 @@ present; none of it reads the body text.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import warnings
@@ -114,14 +115,75 @@ def _names(value) -> list[str]:
     if isinstance(value, list):
         return [n for v in value for n in _names(v)]
     if isinstance(value, dict):
-        return _names(value.get("name"))
+        if value.get("name"):
+            return _names(value.get("name"))
+        given, family = value.get("givenName"), value.get("familyName")  # a Person without `name`
+        whole = " ".join(v for v in (given, family) if isinstance(v, str) and v.strip())
+        return [whole] if whole else []
     if isinstance(value, str):
-        return [value]
+        return [unescape_value(value) or ""]
     return []
 
 
 _BY_PREFIX = re.compile(r"^\s*(by|par|von|por|di|door|av|af|от|written by|texte?|text)\s*[:\-]?\s+", re.IGNORECASE)
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|&|\|)\s*", re.IGNORECASE)
+# "A and B" in the languages of the web; commas are judged apart ("Smith, John" is one name).
+_AUTHOR_AND = re.compile(r"\s+(?:and|und|et|y|e|en|og|och|ve|ja|és|i|a|oraz|и|και)\s+|\s*[&;|]\s*|\s+/\s+", re.IGNORECASE)
+_KOREAN_REPORTER = re.compile(r"\s*(기자|특파원|선임기자|객원기자)$")
+_INITIALS_TAG = re.compile(r"\s*\((?:[a-zäöü]{2,4})\)$")
+
+
+# Meta tags that name the author, in the order they are trusted.
+_AUTHOR_METAS = '//meta[@name="author" or @property="article:author" or @name="article:author" or @name="byl" or @name="sailthru.author" or @name="dc.creator" or @name="DC.creator" or @name="parsely-author"]/@content'
+_BYLINE_ELEMENTS = ('//*[@itemprop="author"]//*[@itemprop="name"] | //a[@rel="author"] | '
+                    '//*[@class and contains(concat(" ", normalize-space(@class), " "), " byline ")]')
+_WRITTEN_BY = re.compile(r"^(written by|author|autor|auteur|autore|von|by|door|av|af)\b", re.IGNORECASE)
+
+
+def extract_authors(tree, article: dict, metas: dict[str, str], publisher_names: list, url: str) -> list[str]:
+    """People, not publishers, from the first source that names some: JSON-LD `author` (name, or
+    givenName + familyName), author meta tags, Twitter's "Written by" label, the visible byline.
+    A name that is the site's or publisher's own, or a domain (`mdr.de`), gives way to people
+    named by a later source; it stays only when no source names a person."""
+    written_by = [metas[f"twitter:data{n}"] for n in (1, 2) if _WRITTEN_BY.match(metas.get(f"twitter:label{n}", ""))
+                  and metas.get(f"twitter:data{n}")]
+    sources = (
+        lambda: _names(article.get("author")),
+        lambda: [v for v in tree.xpath(_AUTHOR_METAS) if "@" not in v],  # an e-mail address is not a name
+        lambda: written_by,
+        lambda: [element_text(e) for e in tree.xpath(_BYLINE_ELEMENTS)],
+    )
+    not_people = publisher_keys(publisher_names, url)
+    publishers_only: list[str] = []
+    for source in sources:
+        found = clean_authors(source())
+        people = [n for n in found if _name_key(n) not in not_people and not _DOMAIN.search(n)]
+        if people:
+            return people
+        publishers_only = publishers_only or found
+    # Only the publisher signs the story (an agency, "BBC News"): that is its byline.
+    return publishers_only
+
+
+_DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3}|info|news|online)$", re.IGNORECASE)
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
+def publisher_keys(names: list, url: str) -> set[str]:
+    """Keys of the names a site goes by: og:site_name, the JSON-LD publisher and website, and its
+    host's own label ("lesothotimes" for lesotho-times.co.ls), without a leading article."""
+    keys = set()
+    for name in names:
+        if isinstance(name, str) and name.strip():
+            keys.add(_name_key(name))
+            keys.add(_name_key(re.sub(r"^(the|der|die|das|le|la|el|il|de)\s+", "", name.strip(), flags=re.IGNORECASE)))
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    if host:
+        label = host.split(".")[0]
+        keys.add(_name_key(label))
+    return {k for k in keys if k}
 
 
 def clean_authors(raw_names: list[str]) -> list[str]:
@@ -132,14 +194,15 @@ def clean_authors(raw_names: list[str]) -> list[str]:
         raw = normalize_space(_BY_PREFIX.sub("", normalize_space(raw)))
         if not raw or raw.startswith(("http://", "https://", "/")):
             continue
-        parts = _AUTHOR_SPLIT.split(raw)
-        # "Smith, John" is one name; split only when every part looks like a full name.
-        if len(parts) > 1 and not all(" " in p.strip() for p in parts if p.strip()):
-            parts = [raw]
+        parts = []
+        for piece in _AUTHOR_AND.split(raw):
+            commas = [p.strip() for p in piece.split(",") if p.strip()]
+            # "Smith, John" is one name: split at commas unless every part is a single word.
+            parts += commas if len(commas) > 1 and any(" " in p for p in commas) else [piece]
         for name in parts:
-            name = name.strip(" .·|-–—")
-            key = name.lower()
-            if 2 <= len(name) <= 80 and key not in seen and not re.search(r"\d{3,}|@", name):
+            name = _INITIALS_TAG.sub("", _KOREAN_REPORTER.sub("", name.strip(" .·|-–—"))).strip(" .·|-–—")
+            key = _name_key(name)  # "Sophie Foster" and "sophie-foster" are one name
+            if 2 <= len(name) <= 80 and key and key not in seen and not re.search(r"\d{3,}|@", name):
                 seen.add(key)
                 authors.append(name)
     return authors[:20]
@@ -183,14 +246,62 @@ def _language_code(value: str | None) -> str | None:
     return code if re.fullmatch(r"[a-z]{2,3}", code) else None
 
 
-def _title_without_site(title: str, site_name: str | None) -> str:
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", "ㅣ", " / ")
+def extract_title(tree, article: dict, metas: dict[str, str], site_name: str | None, *, title_css: str | None = None) -> str | None:
+    """The headline: a site's `title_css`; else the JSON-LD headline or og:/twitter:title; else
+    the first <h1>; else <title>. HTML entities left in declared values are decoded, and the
+    site's name suffix (" | Site", "- Site") is removed, learned from the page itself. (Preferring
+    the <h1> where it agrees with the declared titles measured worse: 0.797 against 0.872 exact.)"""
+    if title_css:
+        nodes = tree.cssselect(title_css)
+        if nodes and element_text(nodes[0]):
+            return normalize_space(element_text(nodes[0]))
+    title_tag = tree.find(".//title")
+    declared = [unescape_value(v) for v in (
+        article.get("headline") if isinstance(article.get("headline"), str) else None,
+        _first(metas, "og:title", "twitter:title"),
+        element_text(title_tag) if title_tag is not None else None,
+    ) if v]
+    headings = [normalize_space(element_text(h)) for h in tree.xpath("//article//h1 | //h1")[:1]]
+    for value in (*declared[:2], *headings, *declared[2:]):
+        if value:
+            return _title_without_site(value, site_name, declared)
+    return None
+
+
+def unescape_value(value: str | None) -> str | None:
+    """A declared value with HTML entities decoded (publishers escape inside JSON-LD and meta)."""
+    if not value:
+        return value
+    text = normalize_space(value)
+    for _ in range(2):  # &amp;#8216; is escaped twice
+        if "&" not in text:
+            break
+        text = html.unescape(text)
+    return text
+
+
+def _title_without_site(title: str, site_name: str | None, declared: list[str] | None = None) -> str:
+    """The title without the site's name: the named one (og:site_name), or a trailing part that
+    every declared title of the page repeats ("… | Sport", "… - Güncel haberler")."""
+    title = normalize_space(title)
     if site_name and site_name.lower() in title.lower():
-        for separator in (" | ", " - ", " – ", " — ", " :: ", " · ", " » "):
+        for separator in _TITLE_SEPARATORS:
             parts = title.split(separator)
             if len(parts) > 1:
                 kept = [p for p in parts if site_name.lower() not in p.lower()]
                 if kept:
                     return separator.join(kept).strip()
+    for separator in _TITLE_SEPARATORS:
+        if separator not in title:
+            continue
+        head, _, tail = title.rpartition(separator)
+        others = [d for d in (declared or []) if d != title]
+        # A suffix is the site's when another declared title lacks it, or the visible headline
+        # (which never carries the site's name) does not end with it.
+        if head and len(tail) <= 40 and any(o.strip() == head.strip() for o in others):
+            return head.strip()
     return title.strip()
 
 
@@ -230,28 +341,10 @@ def extract_metadata(
         or web_site.get("name", "")
     ) or None
 
-    title = None
-    if title_css:
-        nodes = tree.cssselect(title_css)
-        title = element_text(nodes[0]) if nodes else None
-    title = title or article.get("headline") or _first(metas, "og:title", "twitter:title")
-    if not title:
-        h1 = tree.xpath("//article//h1 | //h1")
-        title = element_text(h1[0]) if h1 else None
-    if not title:
-        title_tag = tree.find(".//title")
-        title = element_text(title_tag) if title_tag is not None else None
-    if isinstance(title, str) and normalize_space(title):
-        meta.title = _title_without_site(normalize_space(title), meta.site_name)
+    meta.title = extract_title(tree, article, metas, meta.site_name, title_css=title_css)
 
-    raw_authors = _names(article.get("author"))
-    if not raw_authors:
-        raw_authors = [a for a in tree.xpath('//meta[@name="author" or @property="article:author" or @name="byl" or @name="sailthru.author"]/@content')]
-    if not raw_authors:
-        raw_authors = [element_text(e) for e in tree.xpath(
-            '//*[@itemprop="author"]//*[@itemprop="name"] | //a[@rel="author"] | //*[@class and contains(concat(" ", normalize-space(@class), " "), " byline ")]'
-        )]
-    meta.authors = clean_authors(raw_authors)
+    publisher_name = (publisher or {}).get("name") if isinstance((publisher or {}).get("name"), str) else None
+    meta.authors = extract_authors(tree, article, metas, [meta.site_name, publisher_name, web_site.get("name")], url)
 
     meta.published_at = _first_date(
         article.get("datePublished"),
