@@ -258,7 +258,7 @@ def extract_title(tree, article: dict, metas: dict[str, str], site_name: str | N
         if nodes and element_text(nodes[0]):
             return normalize_space(element_text(nodes[0]))
     title_tag = tree.find(".//title")
-    declared = [unescape_value(v) for v in (
+    declared: list[str] = [unescape_value(v) or "" for v in (
         article.get("headline") if isinstance(article.get("headline"), str) else None,
         _first(metas, "og:title", "twitter:title"),
         element_text(title_tag) if title_tag is not None else None,
