@@ -69,8 +69,13 @@ def _first(metas: dict[str, str], *names: str) -> str | None:
     return next((metas[n] for n in names if n in metas), None)
 
 
+# Where publishers nest the article: a WebPage's mainEntity, an ItemPage's hasPart, …
+_NESTING_KEYS = ("@graph", "mainEntity", "mainEntityOfPage", "hasPart")  # not itemListElement: other stories
+
+
 def jsonld_objects(tree) -> list[dict]:
-    """Every JSON-LD object in the page, @graph and lists flattened; broken blocks skipped."""
+    """Every JSON-LD object in the page, @graph, nestings (mainEntity, hasPart, …) and lists
+    flattened; broken blocks skipped."""
     found: list[dict] = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         raw = (script.text or "").strip()
@@ -83,15 +88,15 @@ def jsonld_objects(tree) -> list[dict]:
                 data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False)
             except ValueError:
                 continue
+        # Depth-first in document order: the page's own article comes before what it nests.
         stack = [data]
         while stack:
             item = stack.pop()
             if isinstance(item, list):
-                stack.extend(item)
+                stack.extend(reversed(item))
             elif isinstance(item, dict):
                 found.append(item)
-                if "@graph" in item:
-                    stack.append(item["@graph"])
+                stack.extend(item[key] for key in reversed(_NESTING_KEYS) if isinstance(item.get(key), (dict, list)))
     return found
 
 
@@ -270,8 +275,12 @@ def extract_title(tree, article: dict, metas: dict[str, str], site_name: str | N
     return None
 
 
+_MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]")
+
+
 def unescape_value(value: str | None) -> str | None:
-    """A declared value with HTML entities decoded (publishers escape inside JSON-LD and meta)."""
+    """A declared value with HTML entities decoded (publishers escape inside JSON-LD and meta),
+    and UTF-8 that was decoded as Latin-1 once too often ("fÃ¼r") repaired."""
     if not value:
         return value
     text = normalize_space(value)
@@ -279,6 +288,14 @@ def unescape_value(value: str | None) -> str | None:
         if "&" not in text:
             break
         text = html.unescape(text)
+    if _MOJIBAKE.search(text):
+        for codec in ("cp1252", "latin-1"):
+            try:
+                repaired = text.encode(codec).decode("utf-8")
+            except UnicodeError:
+                continue
+            if len(_MOJIBAKE.findall(repaired)) < len(_MOJIBAKE.findall(text)):
+                return repaired
     return text
 
 
