@@ -151,3 +151,14 @@ def test_results_repeat():
 def test_languages_langdetect_lacks_come_from_the_second_detector():
     body = "\n\n".join(eval_body("is"))
     assert article_language(body)[0] == "is"
+
+
+def test_english_loanwords_in_another_language_s_menus_are_not_english():
+    # Indonesian chrome: menus mix in the English every UI uses (Home, News, Login, Share, Live).
+    parts = ["Home", "News", "Login", "Load more", "Share", "Video", "Live", "Beranda", "Berita Terkini",
+             "Cari berita di sini", "Ikuti kami di media sosial", "Hak cipta dilindungi undang-undang",
+             "Kebijakan privasi dan pedoman media siber", "Tentang kami", "Baca selengkapnya tentang ekonomi"]
+    for declared in ("id", None):
+        decision = chrome_language(parts, declared_lang=declared)
+        assert decision.language == "id", decision
+        assert decision.evidence["vocabulary"] != "en"

@@ -56,7 +56,9 @@ _CALENDAR = {
     "cs": "pondělí úterý středa čtvrtek pátek sobota neděle ledna února března dubna května června července srpna září října listopadu prosince",
 }
 _UI_WORDS = {
-    "en": "the and of with for your you our news latest related search home menu subscribe login sign comment comments leave reply share read more about contact privacy policy terms weather follow us all rights reserved please enter here name email website save browser next time previous next",
+    # English, without the loanwords every language's UI uses (home, news, login, share, video,
+    # live, menu, search, more, email…): on an Indonesian or Hindi page they are not English.
+    "en": "the and of with for your you our latest related subscribe comment comments leave reply read about privacy policy terms weather follow us all rights reserved please enter here name save browser time previous",
     "fr": "le la les et des du une pour avec votre vous nous nos accueil actualités recherche rechercher menu connexion abonnez commentaire commentaires laisser répondre partager lire suite propos contactez confidentialité mentions légales météo suivez tous droits réservés plaît entrez ici nom adresse enregistrer navigateur prochaine fois",
     "de": "der die das und mit für ihr ihre unsere nachrichten suche startseite anmelden abonnieren kommentar kommentare antworten teilen lesen mehr über kontakt datenschutz impressum wetter folgen alle rechte vorbehalten bitte geben sie hier namen speichern",
     "es": "el los las y del con para su sus nuestro noticias buscar inicio menú iniciar sesión suscríbete comentario comentarios deja respuesta compartir leer más sobre contacto privacidad política tiempo síguenos todos derechos reservados por favor introduce aquí nombre guardar",
@@ -71,6 +73,8 @@ _UI_WORDS = {
     "no": "og til med din dine våre nyheter søk logg abonner kommentar kommentarer svar del les mer kontakt været følg alle rettigheter forbeholdt",
     "is": "og til með þín þinn okkar fréttir leit innskráning áskrift athugasemd athugasemdir svara deila lesa meira hafa samband veður fylgdu öll réttindi áskilin",
     "cs": "a v s pro váš naše zprávy hledat přihlásit odebírat komentář komentáře odpovědět sdílet číst více kontakt počasí všechna práva vyhrazena",
+    "id": "dan yang di untuk dengan beranda berita terkini terbaru cari masuk daftar bagikan baca selengkapnya komentar tentang kami kontak kebijakan privasi hak cipta dilindungi ikuti muat lainnya",
+    "vi": "và của cho với trang chủ tin tức mới nhất tìm kiếm đăng nhập chia sẻ bình luận đọc thêm liên hệ chính sách bảo mật bản quyền theo dõi",
 }
 
 
