@@ -3,10 +3,14 @@ what to wait for, and the Scrapy settings that wire it in (see RENDER_* in setti
 
 from __future__ import annotations
 
+import asyncio
+import ipaddress
 import json
 import logging
 import shutil
 from urllib.parse import urlsplit
+
+from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
 
 logger = logging.getLogger(__name__)
 
@@ -34,11 +38,39 @@ def chromium_path() -> str | None:
 
 
 def should_abort_request(request) -> bool:
-    """PLAYWRIGHT_ABORT_REQUEST: drop images, fonts, media and known ad/analytics hosts."""
+    """PLAYWRIGHT_ABORT_REQUEST: drop images, fonts, media and known ad/analytics hosts, and keep a
+    rendered page's scripts, fetch() calls and iframes off internal addresses (loopback, private,
+    link-local) other than the page's own host — the crawl's scope, inside the browser. (Host
+    names are not resolved here, to keep the browser's event loop free: IP literals and
+    `localhost` are what is refused.)"""
     if request.resource_type in BLOCKED_RESOURCE_TYPES:
         return True
     host = (urlsplit(request.url).hostname or "").lower()
-    return any(host == suffix or host.endswith("." + suffix) for suffix in BLOCKED_HOST_SUFFIXES)
+    if any(host == suffix or host.endswith("." + suffix) for suffix in BLOCKED_HOST_SUFFIXES):
+        return True
+    return reaches_inside(host, page_host(request))
+
+
+def page_host(request) -> str | None:
+    """The host of the page that made the request (None for the page's own navigation)."""
+    try:
+        if request.is_navigation_request() and request.frame.parent_frame is None:
+            return None
+        return (urlsplit(request.frame.page.url).hostname or "").lower() or None
+    except Exception:  # a detached frame: judge the request alone
+        return ""
+
+
+def reaches_inside(host: str, from_host: str | None) -> bool:
+    if from_host is None or host == from_host:
+        return False
+    if host in ("localhost", "localhost.localdomain") or host.endswith(".localhost"):
+        return True
+    try:
+        ip = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_multicast or ip.is_unspecified
 
 
 def article_ready_script(min_chars: int = 400, selector: str | None = None) -> str:
@@ -50,3 +82,29 @@ def article_ready_script(min_chars: int = 400, selector: str | None = None) -> s
         "let n = 0; for (const el of nodes) { n += (el.innerText || '').trim().length; } "
         f"return n >= {int(min_chars)}; }}"
     )
+
+
+class LazyPlaywrightDownloadHandler(ScrapyPlaywrightDownloadHandler):
+    """scrapy-playwright's download handler, except that Playwright and its browser start at the
+    first request that needs a browser, not with every crawl: a crawl whose pages all read without
+    JavaScript never starts the two Node drivers (about 260 MB) at all. Plain requests go to
+    Scrapy's HTTP handler, as before."""
+
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self._lazy_launch_lock = asyncio.Lock()
+        self._launched = False
+
+    async def _maybe_launch_in_thread(self) -> None:
+        return None  # not at engine start: see download_request
+
+    def _engine_started(self):  # older Scrapy's signal, same reason
+        return None
+
+    async def download_request(self, request):
+        if request.meta.get("playwright") and not self._launched:
+            async with self._lazy_launch_lock:
+                if not self._launched:
+                    await self._maybe_future_from_coro(self._launch())
+                    self._launched = True
+        return await super().download_request(request)

@@ -39,8 +39,9 @@ DUPEFILTER_CLASS = "newsspider.dupefilter.ResumableDupeFilter"
 from newsspider.rendering import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 DOWNLOAD_HANDLERS: dict[str, str | None] = {
-    "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
-    "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+    # The browser starts only when a page needs it (newsspider/rendering.py).
+    "http": "newsspider.rendering.LazyPlaywrightDownloadHandler",
+    "https": "newsspider.rendering.LazyPlaywrightDownloadHandler",
     # Only http and https are downloaded: no file://, ftp://, s3:// or data: (FEEDS storages are
     # not download handlers and keep working).
     "file": None, "ftp": None, "s3": None, "data": None,

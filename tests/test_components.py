@@ -148,3 +148,20 @@ def test_backoff_reads_retry_after_in_seconds_and_as_a_date():
     assert retry_after_seconds(b"5") == 5.0
     assert 25 <= retry_after_seconds(formatdate(__import__("time").time() + 30, usegmt=True)) <= 31
     assert retry_after_seconds(b"soon") is None
+
+
+def test_rendered_pages_cannot_reach_internal_addresses_other_than_their_own_host():
+    from types import SimpleNamespace
+
+    from newsspider.rendering import should_abort_request
+
+    def browser_request(url, page_url, navigation=False, kind="fetch"):
+        frame = SimpleNamespace(parent_frame=None, page=SimpleNamespace(url=page_url))
+        return SimpleNamespace(url=url, resource_type=kind, frame=frame, is_navigation_request=lambda: navigation)
+
+    assert should_abort_request(browser_request("http://169.254.169.254/latest/", "https://news.example/story"))
+    assert should_abort_request(browser_request("http://localhost:6379/", "https://news.example/story"))
+    assert should_abort_request(browser_request("http://10.0.0.7/admin", "https://news.example/story"))
+    assert not should_abort_request(browser_request("https://cdn.news.example/app.js", "https://news.example/story", kind="script"))
+    assert not should_abort_request(browser_request("http://127.0.0.1:8766/api", "http://127.0.0.1:8766/app/story.html"))
+    assert not should_abort_request(browser_request("http://127.0.0.1:8766/app/story.html", "about:blank", navigation=True))

@@ -19,7 +19,7 @@ from newsspider.discovery.templates import TemplateModel, url_template
 ODD_PATHS = [
     "/news/articles/c5y8l4k2dplo", "/news/articles/c0n4d8e2qz9o", "/news/articles/cx2e7gkl1v4o",
     "/news/articles/c9w1m3rj8k2o", "/news/articles/c3b7t0sv5n1o", "/news/articles/c8q2z6hp4f7o",
-    "/view.php?id=8576&cat=3", "/a0.html",
+    "/view.php?id=8576&cat=3", "/a0.html", "/ausland/europa/armenien-russland-100.html", "/2003825372",
 ]
 
 

@@ -216,3 +216,29 @@ def test_secrets_stay_out_of_logs_summaries_and_output(faults, tmp_path):
     (article,) = delivered(tmp_path)
     assert "token" not in article["url"] and "id=1" in article["url"]
     assert "AWS_SECRET_ACCESS_KEY" in result.log  # named, its value masked
+
+
+def test_control_characters_and_bidi_overrides_never_reach_the_output():
+    from newsspider.extraction.stages import run
+    from newsspider.items import Page
+
+    hostile = "the harbour \x07authority\x1b[31m published \u009bits yearly \u202ereport\u202c on the piers\x7f"
+    paragraphs = "".join(f"<p>Paragraph {n}: {hostile}, and the council will discuss it on Thursday evening.</p>" for n in range(6))
+    html = f"<html><head><title>Bad\x07 title</title></head><body><article><h1>Bad\x07 title</h1>{paragraphs}</article></body></html>"
+    article = run(Page(url="https://n.example/2024/04/hostile-text-story.html", body=html.encode())).article
+    for text in (article.title, article.text, *article.authors):
+        assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F or 0x202A <= ord(c) <= 0x202E for c in text)
+    assert article.title == "Bad title" and "yearly report on the piers" in article.text
+
+
+@pytest.mark.parametrize("tag", ["em", "blockquote", "div"])
+def test_a_story_under_thousands_of_nested_elements_is_kept_and_the_repair_said(tag):
+    from newsspider.extraction.stages import run
+    from newsspider.items import Page
+
+    paragraphs = "".join(f"<p>Paragraph {n}: the harbour authority published its yearly report on the piers, "
+                         "the ferries and the fish market, and the council will discuss it.</p>" for n in range(6))
+    html = f"<html><head><title>Deep</title></head><body>{f'<{tag}>' * 3000}<article>{paragraphs}</article>{f'</{tag}>' * 3000}</body></html>"
+    outcome = run(Page(url="https://n.example/2024/04/deeply-nested-story.html", body=html.encode()))
+    assert outcome.drop_reason is None and outcome.article.word_count > 100
+    assert any("nesting deeper than the parser allows" in note for note in outcome.notes)

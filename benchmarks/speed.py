@@ -1,0 +1,185 @@
+"""Speed and memory, as ratios to baselines measured in the same run (timings here are noisy).
+
+    python benchmarks/speed.py [--runs 3] [--pages 300]
+
+1. Extraction CPU per page on ../shared/eval: newsspider's stages without the language stage,
+   the language stage alone, trafilatura 2.3 (`extract`, comments off) and lxml's parse alone,
+   interleaved page by page; medians.
+2. Crawl CPU and peak RSS: `scrapy crawl` of a local site (`--pages` articles and a feed, served
+   from another process so the server is not the bottleneck) with newsspider, against a bare
+   Scrapy spider that runs trafilatura in its callback, same settings; alternated, medians.
+3. Memory slope: newsspider's peak RSS on the site at two sizes, per 1,000 pages.
+
+Results go to benchmarks/results/speed.md and .json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval" / "data"
+RESULTS = Path(__file__).resolve().parent / "results"
+sys.path.insert(0, str(ROOT))
+
+BARE_SPIDER = '''
+import scrapy, trafilatura
+
+class Bare(scrapy.Spider):
+    name = "bare"
+    async def start(self):
+        yield scrapy.Request(FEED, self.parse_feed)
+    def parse_feed(self, response):
+        for link in response.xpath("//item/link/text()").getall():
+            yield scrapy.Request(link, self.parse_article)
+    def parse_article(self, response):
+        yield {"url": response.url, "text": trafilatura.extract(response.text, include_comments=False)}
+'''
+
+
+def extraction(limit: int | None) -> dict:
+    import lxml.html
+    import trafilatura
+
+    from newsspider.extraction.stages import language_stage, run
+    from newsspider.items import Page
+
+    pages = []
+    for dataset in ("fundus-dev", "readability"):
+        for record in map(json.loads, (EVAL / dataset / "truth.jsonl").read_text(encoding="utf-8").splitlines()):
+            pages.append(((EVAL / dataset / "html" / f"{record['id']}.html").read_bytes(), record.get("url") or "https://example.invalid/"))
+    pages = pages[:limit] if limit else pages
+    times: dict[str, list[float]] = {"newsspider": [], "language stage": [], "trafilatura": [], "lxml parse": []}
+    for body, url in pages:
+        html = body.decode("utf-8", "replace")
+        start = time.process_time()
+        page = Page(url=url, body=body, headers={"content-type": "text/html; charset=utf-8"})
+        run(page, skip={"language"})
+        times["newsspider"].append(time.process_time() - start)
+        if page.article_body is not None:
+            start = time.process_time()
+            language_stage(page)
+            times["language stage"].append(time.process_time() - start)
+        start = time.process_time()
+        trafilatura.extract(html, url=url, include_comments=False)
+        times["trafilatura"].append(time.process_time() - start)
+        start = time.process_time()
+        lxml.html.fromstring(body)
+        times["lxml parse"].append(time.process_time() - start)
+    medians = {k: round(1000 * statistics.median(v), 2) for k, v in times.items() if v}
+    means = {k: round(1000 * statistics.fmean(v), 2) for k, v in times.items() if v}
+    return {"pages": len(pages), "median_ms": medians, "mean_ms": means,
+            "ratio_to_trafilatura_mean": round(means["newsspider"] / means["trafilatura"], 2)}
+
+
+def serve(pages: int, port_file: Path) -> subprocess.Popen:
+    code = (f"import sys, time; sys.path.insert(0, {str(ROOT)!r})\n"
+            "from newsspider.demo.js_site import JsDemoSite\n"
+            f"site = JsDemoSite(plain={pages}, scripted=0, broken=False); running = site.serve()\n"
+            f"open({str(port_file)!r}, 'w').write(site.base_url)\n"
+            "time.sleep(3600)\n")
+    server = subprocess.Popen([sys.executable, "-c", code])
+    for _ in range(200):
+        if port_file.exists() and port_file.read_text():
+            return server
+        time.sleep(0.05)
+    raise RuntimeError("the benchmark site did not start")
+
+
+def measure(command: list[str], cwd: Path, env: dict) -> tuple[float, float]:
+    """CPU seconds and peak RSS (MB) of one whole command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, usage.ru_maxrss / 1024
+
+
+def crawl_comparison(pages: int, runs: int) -> dict:
+    results: dict[str, list[tuple[float, float]]] = {"newsspider": [], "bare Scrapy + trafilatura": []}
+    with tempfile.TemporaryDirectory() as folder:
+        folder_path = Path(folder)
+        server = serve(pages, folder_path / "port")
+        base = (folder_path / "port").read_text()
+        try:
+            (folder_path / "bare.py").write_text(BARE_SPIDER.replace("FEED", repr(f"{base}/feed.xml")), encoding="utf-8")
+            (folder_path / "site.toml").write_text(
+                f'[[site]]\nname = "bench"\nfeeds = ["{base}/feed.xml"]\nallowed_domains = ["127.0.0.1"]\nrender_js = "never"\n',
+                encoding="utf-8")
+            common = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
+                      "-s", "LOG_LEVEL=WARNING", "-s", "TELNETCONSOLE_ENABLED=False"]
+            env = {**os.environ, "PYTHONPATH": str(ROOT)}
+            for _ in range(runs):
+                results["newsspider"].append(measure(
+                    [sys.executable, "-m", "scrapy", "crawl", "bench", "-s", f"SITES_FILES={folder_path / 'site.toml'}",
+                     "-s", "INCREMENTAL_ENABLED=False", "-O", "n.jsonl", *common],
+                    folder_path, {**env, "SCRAPY_SETTINGS_MODULE": "newsspider.settings"}))
+                results["bare Scrapy + trafilatura"].append(measure(
+                    [sys.executable, "-m", "scrapy", "runspider", "bare.py", "-O", "b.jsonl", "-s", "ROBOTSTXT_OBEY=True", *common],
+                    folder_path, {k: v for k, v in env.items() if k != "SCRAPY_SETTINGS_MODULE"}))
+        finally:
+            server.terminate()
+    summary = {name: {"cpu_s": round(statistics.median(c for c, _ in v), 2), "peak_rss_mb": round(statistics.median(r for _, r in v))}
+               for name, v in results.items()}
+    summary["cpu_ratio"] = round(summary["newsspider"]["cpu_s"] / summary["bare Scrapy + trafilatura"]["cpu_s"], 2)
+    return summary
+
+
+def memory_slope(small: int, large: int) -> dict:
+    peaks = {}
+    for pages in (small, large):
+        with tempfile.TemporaryDirectory() as folder:
+            folder_path = Path(folder)
+            server = serve(pages, folder_path / "port")
+            base = (folder_path / "port").read_text()
+            try:
+                (folder_path / "site.toml").write_text(
+                    f'[[site]]\nname = "bench"\nfeeds = ["{base}/feed.xml"]\nallowed_domains = ["127.0.0.1"]\nrender_js = "never"\n',
+                    encoding="utf-8")
+                _, peaks[pages] = measure(
+                    [sys.executable, "-m", "scrapy", "crawl", "bench", "-s", f"SITES_FILES={folder_path / 'site.toml'}",
+                     "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=WARNING"],
+                    folder_path, {**os.environ, "PYTHONPATH": str(ROOT), "SCRAPY_SETTINGS_MODULE": "newsspider.settings"})
+            finally:
+                server.terminate()
+    slope = (peaks[large] - peaks[small]) / (large - small) * 1000
+    return {"peak_rss_mb": {str(k): round(v) for k, v in peaks.items()}, "mb_per_1000_pages": round(slope, 1)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--limit", type=int, help="eval pages for the extraction part")
+    args = parser.parse_args()
+    result = {"extraction": extraction(args.limit), "crawl": crawl_comparison(args.pages, args.runs),
+              "memory": memory_slope(args.pages, args.pages * 4)}
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "speed.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    e, c, m = result["extraction"], result["crawl"], result["memory"]
+    lines = [
+        f"| extraction, CPU per page ({e['pages']} eval pages) | median ms | mean ms |", "|---|---|---|",
+        *(f"| {name} | {e['median_ms'][name]} | {e['mean_ms'][name]} |" for name in e["median_ms"]),
+        "", f"newsspider (without the language stage) / trafilatura, mean CPU: **{e['ratio_to_trafilatura_mean']}×**", "",
+        f"| crawl of {args.pages} local articles (median of {args.runs}) | CPU s | peak RSS MB |", "|---|---|---|",
+        *(f"| {name} | {c[name]['cpu_s']} | {c[name]['peak_rss_mb']} |" for name in ("newsspider", "bare Scrapy + trafilatura")),
+        "", f"newsspider / bare Scrapy + trafilatura, crawl CPU: **{c['cpu_ratio']}×**", "",
+        f"Memory: peak RSS {m['peak_rss_mb']} MB by pages crawled: {m['mb_per_1000_pages']} MB per 1,000 pages.",
+    ]
+    (RESULTS / "speed.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
