@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # the stage results; extraction imports this module, not the 
     from .extraction.language import Languages
     from .extraction.metadata import Metadata
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 
 @dataclass
@@ -62,6 +62,7 @@ class Article:
     chrome_language: str | None
     chrome_language_confidence: float
     chrome_language_evidence: dict[str, Any]
+    chrome_languages: list[dict[str, Any]]
     language_mismatch: bool
     removed_widgets: dict[str, int]
     fetched_with: str

@@ -162,3 +162,14 @@ def test_english_loanwords_in_another_language_s_menus_are_not_english():
         decision = chrome_language(parts, declared_lang=declared)
         assert decision.language == "id", decision
         assert decision.evidence["vocabulary"] != "en"
+
+
+def test_a_bilingual_chrome_reports_its_mix_with_the_primary_language_first():
+    hindi = ["मुख्य पृष्ठ और ताज़ा समाचार", "देश और दुनिया की खबरें", "खेल और मनोरंजन की खबरें", "हमसे संपर्क करें और सदस्यता लें",
+             "सभी अधिकार सुरक्षित हैं और नियम लागू", "आज का मौसम और शहर की खबरें"]
+    english = ["Trending: election results live updates", "Trending: cricket world cup final score"]
+    decision = chrome_language(hindi + english, declared_lang="hi")
+    assert decision.language == "hi"
+    mix = {share["language"]: share["share"] for share in decision.shares}
+    assert set(mix) == {"hi", "en"} and mix["hi"] > mix["en"] > 0.05
+    assert decision.shares[0]["language"] == "hi"

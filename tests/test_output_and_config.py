@@ -22,6 +22,7 @@ def article(**changes) -> Article:
         chrome_language="fr", chrome_language_confidence=0.9,
         chrome_language_evidence={"declared_lang": "fr", "og_locale": None, "content_language": None,
                                   "detected": "fr", "vocabulary": "fr", "decided_by": "declared_lang"},
+        chrome_languages=[{"language": "fr", "share": 0.9}, {"language": "en", "share": 0.1}],
         language_mismatch=True, removed_widgets={k: 0 for k in ("ads", "comments", "related", "share", "newsletter", "cookie", "author_bio", "read_more")},
         fetched_with="http", crawled_at="2026-11-28T09:00:00+00:00", spider="demo",
     )

@@ -231,6 +231,9 @@ class ChromeDecision:
     language: str | None
     confidence: float
     evidence: dict = field(default_factory=dict)
+    # The chrome's mix: each language's share of the chrome text's letters that a language could
+    # be told for (fragment by fragment), largest first. A bilingual theme shows both.
+    shares: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -323,16 +326,18 @@ def chrome_language(
         evidence["detected"] = detected
         evidence["detected_confidence"] = round(probability * strength, 4)
 
+    shares = [{"language": lang, "share": round(p, 3)}
+              for lang, p in sorted(probabilities.items(), key=lambda kv: (-kv[1], kv[0])) if round(p, 3) >= 0.05]
     if not scores:
         evidence["decided_by"] = None
-        return ChromeDecision(None, 0.0, evidence)
+        return ChromeDecision(None, 0.0, evidence, shares)
     winner, best = max(scores.items(), key=lambda item: item[1])
     confidence = (best / sum(scores.values())) * min(1.0, best / 2.5)
     deciders = [key for key in ("declared_lang", "og_locale", "content_language", "vocabulary", "detected") if evidence[key] == winner]
     evidence["decided_by"] = "+".join(deciders) or None
     if confidence < 0.3:
-        return ChromeDecision(None, 0.0, evidence)
-    return ChromeDecision(winner, round(min(confidence, 0.999), 4), evidence)
+        return ChromeDecision(None, 0.0, evidence, shares)
+    return ChromeDecision(winner, round(min(confidence, 0.999), 4), evidence, shares)
 
 
 _ARTICLE_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "figcaption", "pre", "dd")

@@ -123,6 +123,7 @@ def to_article(page: Page) -> Article:
         chrome_language=chrome.language,
         chrome_language_confidence=chrome.confidence,
         chrome_language_evidence=chrome.evidence,
+        chrome_languages=chrome.shares,
         language_mismatch=languages.mismatch,
         removed_widgets=page.widgets,
         fetched_with=page.fetched_with,
