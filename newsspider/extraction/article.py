@@ -18,30 +18,16 @@ from dataclasses import dataclass
 import lxml.html
 
 from .document import element_text, normalize_space
-from .metadata import SOURCE_LINK_TEXT, normalize_date
+from .metadata import BYLINE_PREFIX, SOURCE_LINK_TEXT, normalize_date
+from .vocabulary import DATELINE_WORDS, PLAYER_TEXT, TRAILERS, compiled
 from .widgets import article_anchor, is_ad_label
 
-_TRAILERS = re.compile(
-    r"^(read more|continue reading|read the full (story|article)|lire la suite|lire plus|"
-    r"weiterlesen|mehr lesen|leer más|seguir leyendo|leggi tutto|continua a leggere|leia mais|"
-    r"lees meer|share this( article)?|partager|teilen|compartir|condividi)\s*[:.…]*$",
-    re.IGNORECASE,
-)
+_TRAILERS = compiled(r"^{}\s*[:.…]*$", TRAILERS)
 # Media-player and embed chrome that main-content methods let through (video.js and friends).
-_PLAYER_TEXT = re.compile(
-    r"^(this is a modal window\.?|beginning of dialog window.*|end of dialog window\.?|chapters|"
-    r"(captions|subtitles|descriptions) (off|settings)(, selected)?|default, selected|now (watching|playing)|"
-    r"next video starts in.*|view (photo|gallery|image)s?|play video|watch video|video|loading\.*|"
-    r"your browser does not support the video tag\.?|unfortunately,? this video is not available.*)$",
-    re.IGNORECASE,
-)
+_PLAYER_TEXT = compiled(r"^{}$", PLAYER_TEXT)
 _CODE_CHARS = re.compile(r"[{}\[\]<>=;\\|\"]")
-_DATELINE = re.compile(
-    r"^(posted|published|updated|last updated|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado)"
-    r"( on| le| am| el)?\b.{0,60}\b(19|20)\d{2}\b.{0,20}$",
-    re.IGNORECASE,
-)
-_BYLINE = re.compile(r"^(by|par|von|por|di|door)\s+", re.IGNORECASE)
+_DATELINE = compiled(r"^{}( on| le| am| el)?\b.{0,60}\b(19|20)\d{2}\b.{0,20}$", DATELINE_WORDS)
+_BYLINE = BYLINE_PREFIX  # one list of "By"s for the body and the metadata
 
 
 @dataclass

@@ -27,6 +27,8 @@ from langdetect.detector_factory import init_factory
 from lxml import etree
 
 from .document import normalize_space
+from .vocabulary import CALENDAR as _CALENDAR
+from .vocabulary import UI_WORDS as _UI_WORDS
 from .widgets import is_ad_label
 
 DetectorFactory.seed = 0
@@ -35,48 +37,6 @@ LANGDETECT_LANGUAGES = frozenset(
     "af ar bg bn ca cs cy da de el en es et fa fi fr gu he hi hr hu id it ja kn ko lt lv mk ml mr ne "
     "nl no pa pl pt ro ru sk sl so sq sv sw ta te th tl tr uk ur vi zh".split()
 )
-
-# Day and month names (strong evidence, weight 3) and UI / function words (weight 1) per language.
-# Words listed for more than one language are dropped at import: they tell nothing apart.
-_CALENDAR = {
-    "en": "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december",
-    "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "de": "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli august september oktober november dezember",
-    "es": "lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "it": "lunedì martedì mercoledì giovedì venerdì sabato domenica gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
-    "pt": "segunda terça quarta quinta sexta sábado domingo janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
-    "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli augustus september oktober november december",
-    "sv": "måndag tisdag onsdag torsdag fredag lördag söndag januari februari mars april maj juni juli augusti september oktober november december",
-    "da": "mandag tirsdag onsdag torsdag fredag lørdag søndag januar februar marts april maj juni juli august september oktober november december",
-    "pl": "poniedziałek wtorek środa czwartek piątek sobota niedziela stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
-    "tr": "pazartesi salı çarşamba perşembe cuma cumartesi pazar ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
-    "ru": "понедельник вторник среда четверг пятница суббота воскресенье января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
-    "no": "mandag tirsdag onsdag torsdag fredag lørdag søndag januar februar mars april mai juni juli august september oktober november desember",
-    "is": "mánudagur þriðjudagur miðvikudagur fimmtudagur föstudagur laugardagur sunnudagur janúar febrúar mars apríl maí júní júlí ágúst september október nóvember desember",
-    "cs": "pondělí úterý středa čtvrtek pátek sobota neděle ledna února března dubna května června července srpna září října listopadu prosince",
-}
-_UI_WORDS = {
-    # English, without the loanwords every language's UI uses (home, news, login, share, video,
-    # live, menu, search, more, email…): on an Indonesian or Hindi page they are not English.
-    "en": "the and of with for your you our latest related subscribe comment comments leave reply read about privacy policy terms weather follow us all rights reserved please enter here name save browser time previous",
-    "fr": "le la les et des du une pour avec votre vous nous nos accueil actualités recherche rechercher menu connexion abonnez commentaire commentaires laisser répondre partager lire suite propos contactez confidentialité mentions légales météo suivez tous droits réservés plaît entrez ici nom adresse enregistrer navigateur prochaine fois",
-    "de": "der die das und mit für ihr ihre unsere nachrichten suche startseite anmelden abonnieren kommentar kommentare antworten teilen lesen mehr über kontakt datenschutz impressum wetter folgen alle rechte vorbehalten bitte geben sie hier namen speichern",
-    "es": "el los las y del con para su sus nuestro noticias buscar inicio menú iniciar sesión suscríbete comentario comentarios deja respuesta compartir leer más sobre contacto privacidad política tiempo síguenos todos derechos reservados por favor introduce aquí nombre guardar",
-    "it": "il gli della delle con per tuo tua nostro notizie cerca accedi iscriviti commento commenti lascia rispondi condividi leggi altro chi siamo contatti meteo seguici tutti diritti riservati inserisci qui nome salva",
-    "pt": "os das com para seu sua nosso notícias pesquisar início entrar assine comentário comentários deixe resposta compartilhar leia mais sobre contato privacidade tempo siga todos direitos reservados insira aqui nome salvar",
-    "nl": "het een voor met uw jouw onze nieuws zoeken inloggen abonneren reactie reacties plaats delen lees meer over contact privacy weer volg alle rechten voorbehouden vul hier naam opslaan",
-    "sv": "och för med din dina våra nyheter sök logga prenumerera kommentar kommentarer svara dela läs mer kontakta integritet väder följ alla rättigheter förbehållna",
-    "da": "og til med din dine vores nyheder søg log abonner kommentar kommentarer svar del læs mere kontakt vejret følg alle rettigheder forbeholdes",
-    "pl": "i w z dla twój nasze wiadomości szukaj zaloguj subskrybuj komentarz komentarze odpowiedz udostępnij czytaj więcej kontakt pogoda obserwuj wszelkie prawa zastrzeżone",
-    "tr": "ve ile için sizin haberler ara giriş abone yorum yorumlar yanıtla paylaş devamı hakkında iletişim gizlilik hava takip tüm hakları saklıdır",
-    "ru": "и в с для ваш наши новости поиск войти подписаться комментарий комментарии ответить поделиться читать далее контакты погода все права защищены",
-    "no": "og til med din dine våre nyheter søk logg abonner kommentar kommentarer svar del les mer kontakt været følg alle rettigheter forbeholdt",
-    "is": "og til með þín þinn okkar fréttir leit innskráning áskrift athugasemd athugasemdir svara deila lesa meira hafa samband veður fylgdu öll réttindi áskilin",
-    "cs": "a v s pro váš naše zprávy hledat přihlásit odebírat komentář komentáře odpovědět sdílet číst více kontakt počasí všechna práva vyhrazena",
-    "id": "dan yang di untuk dengan beranda berita terkini terbaru cari masuk daftar bagikan baca selengkapnya komentar tentang kami kontak kebijakan privasi hak cipta dilindungi ikuti muat lainnya",
-    "vi": "và của cho với trang chủ tin tức mới nhất tìm kiếm đăng nhập chia sẻ bình luận đọc thêm liên hệ chính sách bảo mật bản quyền theo dõi",
-}
-
 
 def _lexicon() -> dict[str, dict[str, int]]:
     owners: dict[str, set[str]] = {}

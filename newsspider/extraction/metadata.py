@@ -18,6 +18,7 @@ from dateutil import parser as dateparser
 
 from .document import element_text, normalize_space
 from .urls import strip_tracking
+from .vocabulary import AUTHOR_CONJUNCTIONS, BYLINE_PREFIXES, REPORTER_SUFFIXES, SOURCE_LINKS, compiled
 
 ARTICLE_TYPES = {
     "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
@@ -26,12 +27,7 @@ ARTICLE_TYPES = {
 }
 
 # Link texts that point at the original of a republished story.
-SOURCE_LINK_TEXT = re.compile(
-    r"^\s*(source link|source|original source|original article|read the original( article)?|"
-    r"originally published (at|on|in|by).*|lien source|source originale|article original|"
-    r"quelle|originalartikel|fuente|enlace original|fonte|link originale|bron|источник)\s*:?\s*$",
-    re.IGNORECASE,
-)
+SOURCE_LINK_TEXT = compiled(r"^\s*{}\s*:?\s*$", SOURCE_LINKS)
 
 
 @dataclass
@@ -130,10 +126,10 @@ def _names(value) -> list[str]:
     return []
 
 
-_BY_PREFIX = re.compile(r"^\s*(by|par|von|por|di|door|av|af|от|written by|texte?|text)\s*[:\-]?\s+", re.IGNORECASE)
+BYLINE_PREFIX = compiled(r"^\s*{}\s*[:\-]?\s+", BYLINE_PREFIXES)
 # "A and B" in the languages of the web; commas are judged apart ("Smith, John" is one name).
-_AUTHOR_AND = re.compile(r"\s+(?:and|und|et|y|e|en|og|och|ve|ja|és|i|a|oraz|и|και)\s+|\s*[&;|]\s*|\s+/\s+", re.IGNORECASE)
-_KOREAN_REPORTER = re.compile(r"\s*(기자|특파원|선임기자|객원기자)$")
+_AUTHOR_AND = compiled(r"\s+{}\s+|\s*[&;|]\s*|\s+/\s+", AUTHOR_CONJUNCTIONS)
+_REPORTER_SUFFIX = compiled(r"\s*{}$", REPORTER_SUFFIXES)
 _INITIALS_TAG = re.compile(r"\s*\((?:[a-zäöü]{2,4})\)$")
 
 
@@ -196,7 +192,7 @@ def clean_authors(raw_names: list[str]) -> list[str]:
     authors: list[str] = []
     seen: set[str] = set()
     for raw in raw_names:
-        raw = normalize_space(_BY_PREFIX.sub("", normalize_space(raw)))
+        raw = normalize_space(BYLINE_PREFIX.sub("", normalize_space(raw)))
         if not raw or raw.startswith(("http://", "https://", "/")):
             continue
         parts = []
@@ -205,7 +201,7 @@ def clean_authors(raw_names: list[str]) -> list[str]:
             # "Smith, John" is one name: split at commas unless every part is a single word.
             parts += commas if len(commas) > 1 and any(" " in p for p in commas) else [piece]
         for name in parts:
-            name = _INITIALS_TAG.sub("", _KOREAN_REPORTER.sub("", name.strip(" .·|-–—"))).strip(" .·|-–—")
+            name = _INITIALS_TAG.sub("", _REPORTER_SUFFIX.sub("", name.strip(" .·|-–—"))).strip(" .·|-–—")
             key = _name_key(name)  # "Sophie Foster" and "sophie-foster" are one name
             if 2 <= len(name) <= 80 and key and key not in seen and not re.search(r"\d{3,}|@", name):
                 seen.add(key)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import lxml.html
 
 from .document import NON_TEXT_TAGS, class_and_id, element_text, normalize_space
+from .vocabulary import AD_LABELS, COMMENT_HEADINGS, COOKIE_PHRASES, NEWSLETTER_WORDS, RELATED_HEADINGS, compiled
 
 WIDGET_KINDS = ("ads", "comments", "related", "share", "newsletter", "cookie", "author_bio", "read_more", "media")
 
@@ -59,41 +60,14 @@ _CLASS_PHRASES: dict[str, tuple[str, ...]] = {
 _WEAK_WORDS = {"most", "also", "continue", "reply", "bio", "promo", "pub", "gpt", "latest", "popular"}
 
 # A block whose whole text is ad labels and placeholders, in any of these languages.
-_AD_LABEL = re.compile(
-    r"(advertisement|advertisements|advertising|anzeige|werbung|publicité|publicite|publicidad|"
-    r"pubblicità|publicidade|reklama|reclame|advertentie|annons|annonce|mainos|реклама|広告|광고|"
-    r"sponsored|sponsorisé|gesponsert|patrocinado|spot_img|ad)",
-    re.IGNORECASE,
-)
+_AD_LABEL = compiled("{}", AD_LABELS)
 _AD_FILLER = re.compile(r"[\s\-–—_|·•:()\[\]]*")
 
 # Headings that introduce a list of other stories or the comment section.
-_RELATED_HEADINGS = re.compile(
-    r"^(other( opinion| news| top)? (columns|stories|articles|news)|latest|related|more|most read|most popular|popular|trending|recommended|top stories|"
-    r"you may (also )?like|read (also|next|more)|more (news|stories|from)|editor'?s picks|"
-    r"dernières? (nouvelles|infos|actualités|actus)|à lire aussi|lire aussi|a lire aussi|sur le même sujet|"
-    r"articles? (similaires|liés|connexes)|related (articles|posts|content|coverage)|artículos relacionados|"
-    r"notas relacionadas|relacionad[oa]s|más información|more on this( story| topic)?|les plus lus|nouvelles (liées|connexes)|plus d'articles|"
-    r"das könnte sie auch interessieren|lesen sie auch|mehr zum thema|weitere artikel|meistgelesen|neueste artikel|"
-    r"noticias relacionadas|te puede interesar|más noticias|lo más leído|últimas noticias|"
-    r"leggi anche|articoli correlati|ultime notizie|notícias relacionadas|leia também|"
-    r"gerelateerde artikelen|lees ook|meest gelezen|похожие статьи|читайте также)\b.{0,40}$",
-    re.IGNORECASE,
-)
-_COMMENT_HEADINGS = re.compile(
-    r"^(\d+\s+)?(comments?|leave a (reply|comment)|post a comment|join the discussion|"
-    r"commentaires?|laisser un commentaire|laissez un commentaire|réagir|répondre|"
-    r"kommentare?|kommentar schreiben|diskussion|deja un comentario|deja una respuesta|comentarios|"
-    r"lascia un commento|commenti|deixe um comentário|reacties|laat een reactie achter|комментарии)\b.{0,40}$",
-    re.IGNORECASE,
-)
-_COOKIE_TEXT = re.compile(
-    r"(we use cookies|this (web)?site uses cookies|utilise des cookies|utilisons des cookies|"
-    r"verwendet cookies|verwenden cookies|utiliza cookies|utilizamos cookies|usa i cookie|"
-    r"utilizziamo i cookie|gebruikt cookies)",
-    re.IGNORECASE,
-)
-_NEWSLETTER_TEXT = re.compile(r"(newsletter|subscribe|abonnez|abonnieren|suscríbete|iscriviti|inscrivez)", re.IGNORECASE)
+_RELATED_HEADINGS = compiled(r"^{}\b.{0,40}$", RELATED_HEADINGS)
+_COMMENT_HEADINGS = compiled(r"^(\d+\s+)?{}\b.{0,40}$", COMMENT_HEADINGS)
+_COOKIE_TEXT = compiled("{}", COOKIE_PHRASES)
+_NEWSLETTER_TEXT = compiled("{}", NEWSLETTER_WORDS)
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _PROTECTED_TAGS = ("html", "body", "head")
 

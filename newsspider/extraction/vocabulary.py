@@ -1,0 +1,180 @@
+"""Vocabulary as data: the words and phrases the extraction recognises, per language, in one place.
+
+Each table maps a language (or "any") to entries; an entry is a regular-expression fragment
+(mostly a plain phrase). `alternation()` joins a table into one group, longest entries first, so
+that a longer phrase wins over its own prefix ("advertisements" over "advertisement").
+Add a language by adding its entries; no code changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def alternation(*tables: dict[str, list[str]]) -> str:
+    """One regex group of every entry of the tables, longest first."""
+    entries = {entry for table in tables for words in table.values() for entry in words}
+    return "(?:" + "|".join(sorted(entries, key=lambda e: (-len(e), e))) + ")"
+
+
+def compiled(pattern: str, *tables: dict[str, list[str]]) -> re.Pattern:
+    """`pattern` with `{}` replaced by the tables' alternation, compiled case-insensitively."""
+    return re.compile(pattern.replace("{}", alternation(*tables)), re.IGNORECASE)
+
+
+# A block whose whole text is ad labels and placeholders.
+AD_LABELS = {
+    "en": ["advertisement", "advertisements", "advertising", "sponsored", "ad"],
+    "fr": ["publicité", "publicite", "sponsorisé", "annonce"],
+    "de": ["anzeige", "werbung", "gesponsert"],
+    "es": ["publicidad", "patrocinado"],
+    "it": ["pubblicità"],
+    "pt": ["publicidade", "patrocinado"],
+    "pl": ["reklama"],
+    "nl": ["reclame", "advertentie"],
+    "sv": ["annons"],
+    "fi": ["mainos"],
+    "ru": ["реклама"],
+    "ja": ["広告"],
+    "ko": ["광고"],
+    "any": ["spot_img"],  # a WordPress theme's image placeholder left in ad slots
+}
+
+# Headings that introduce a list of other stories.
+RELATED_HEADINGS = {
+    "en": ["other( opinion| news| top)? (columns|stories|articles|news)", "latest", "related", "more", "most read",
+           "most popular", "popular", "trending", "recommended", "top stories", "you may (also )?like",
+           "read (also|next|more)", "more (news|stories|from)", "editor'?s picks", "related (articles|posts|content|coverage)",
+           "more on this( story| topic)?"],
+    "fr": ["dernières? (nouvelles|infos|actualités|actus)", "à lire aussi", "lire aussi", "a lire aussi", "sur le même sujet",
+           "articles? (similaires|liés|connexes)", "les plus lus", "nouvelles (liées|connexes)", "plus d'articles"],
+    "de": ["das könnte sie auch interessieren", "lesen sie auch", "mehr zum thema", "weitere artikel", "meistgelesen",
+           "neueste artikel"],
+    "es": ["artículos relacionados", "notas relacionadas", "relacionad[oa]s", "más información", "noticias relacionadas",
+           "te puede interesar", "más noticias", "lo más leído", "últimas noticias"],
+    "it": ["leggi anche", "articoli correlati", "ultime notizie"],
+    "pt": ["notícias relacionadas", "leia também"],
+    "nl": ["gerelateerde artikelen", "lees ook", "meest gelezen"],
+    "ru": ["похожие статьи", "читайте также"],
+}
+
+# Headings of the comment section.
+COMMENT_HEADINGS = {
+    "en": ["comments?", "leave a (reply|comment)", "post a comment", "join the discussion"],
+    "fr": ["commentaires?", "laisser un commentaire", "laissez un commentaire", "réagir", "répondre"],
+    "de": ["kommentare?", "kommentar schreiben", "diskussion"],
+    "es": ["deja un comentario", "deja una respuesta", "comentarios"],
+    "it": ["lascia un commento", "commenti"],
+    "pt": ["deixe um comentário"],
+    "nl": ["reacties", "laat een reactie achter"],
+    "ru": ["комментарии"],
+}
+
+# What a cookie banner says.
+COOKIE_PHRASES = {
+    "en": ["we use cookies", "this (web)?site uses cookies"],
+    "fr": ["utilise des cookies", "utilisons des cookies"],
+    "de": ["verwendet cookies", "verwenden cookies"],
+    "es": ["utiliza cookies", "utilizamos cookies"],
+    "it": ["usa i cookie", "utilizziamo i cookie"],
+    "nl": ["gebruikt cookies"],
+}
+
+# What a newsletter sign-up form says.
+NEWSLETTER_WORDS = {
+    "en": ["newsletter", "subscribe"], "fr": ["abonnez", "inscrivez"], "de": ["abonnieren"],
+    "es": ["suscríbete"], "it": ["iscriviti"],
+}
+
+# A paragraph that only sends the reader elsewhere ("Read more", "Share this").
+TRAILERS = {
+    "en": ["read more", "continue reading", "read the full (story|article)", "share this( article)?"],
+    "fr": ["lire la suite", "lire plus", "partager"],
+    "de": ["weiterlesen", "mehr lesen", "teilen"],
+    "es": ["leer más", "seguir leyendo", "compartir"],
+    "it": ["leggi tutto", "continua a leggere", "condividi"],
+    "pt": ["leia mais"],
+    "nl": ["lees meer"],
+}
+
+# Media-player and embed chrome that main-content methods let through (video.js and friends).
+PLAYER_TEXT = {
+    "en": ["this is a modal window\\.?", "beginning of dialog window.*", "end of dialog window\\.?", "chapters",
+           "(captions|subtitles|descriptions) (off|settings)(, selected)?", "default, selected", "now (watching|playing)",
+           "next video starts in.*", "view (photo|gallery|image)s?", "play video", "watch video", "video", "loading\\.*",
+           "your browser does not support the video tag\\.?", "unfortunately,? this video is not available.*"],
+}
+
+# The first words of a date line ("Published on 17 April 2024").
+DATELINE_WORDS = {
+    "en": ["posted", "published", "updated", "last updated"], "fr": ["publié", "mis à jour"],
+    "de": ["veröffentlicht", "aktualisiert"], "es": ["publicado", "actualizado"],
+}
+
+# The word before a byline's names ("By", "Par", "Von", …).
+BYLINE_PREFIXES = {
+    "en": ["by", "written by", "text"], "fr": ["par", "texte"], "de": ["von", "text"], "es": ["por"], "it": ["di"],
+    "nl": ["door"], "sv": ["av"], "da": ["af"], "no": ["av"], "ru": ["от"],
+}
+
+# "and" between two authors' names.
+AUTHOR_CONJUNCTIONS = {
+    "en": ["and"], "de": ["und"], "fr": ["et"], "es": ["y"], "it": ["e"], "pt": ["e"], "nl": ["en"], "da": ["og"],
+    "no": ["og"], "kl": ["og"], "sv": ["och"], "tr": ["ve"], "fi": ["ja"], "et": ["ja"], "hu": ["és"], "pl": ["i", "oraz"],
+    "cs": ["a"], "ca": ["i"], "ru": ["и"], "el": ["και"],
+}
+
+# A job title written after a reporter's name.
+REPORTER_SUFFIXES = {"ko": ["기자", "특파원", "선임기자", "객원기자"]}
+
+# Link texts that point at the original of a republished story.
+SOURCE_LINKS = {
+    "en": ["source link", "source", "original source", "original article", "read the original( article)?",
+           "originally published (at|on|in|by).*"],
+    "fr": ["lien source", "source originale", "article original"],
+    "de": ["quelle", "originalartikel"], "es": ["fuente", "enlace original"], "it": ["fonte", "link originale"],
+    "nl": ["bron"], "ru": ["источник"],
+}
+
+# Day and month names (strong evidence, weight 3) and UI / function words (weight 1) per language.
+# Words listed for more than one language are dropped at import: they tell nothing apart.
+CALENDAR = {
+    "en": "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december",
+    "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "de": "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli august september oktober november dezember",
+    "es": "lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "it": "lunedì martedì mercoledì giovedì venerdì sabato domenica gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "pt": "segunda terça quarta quinta sexta sábado domingo janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli augustus september oktober november december",
+    "sv": "måndag tisdag onsdag torsdag fredag lördag söndag januari februari mars april maj juni juli augusti september oktober november december",
+    "da": "mandag tirsdag onsdag torsdag fredag lørdag søndag januar februar marts april maj juni juli august september oktober november december",
+    "pl": "poniedziałek wtorek środa czwartek piątek sobota niedziela stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
+    "tr": "pazartesi salı çarşamba perşembe cuma cumartesi pazar ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    "ru": "понедельник вторник среда четверг пятница суббота воскресенье января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "no": "mandag tirsdag onsdag torsdag fredag lørdag søndag januar februar mars april mai juni juli august september oktober november desember",
+    "is": "mánudagur þriðjudagur miðvikudagur fimmtudagur föstudagur laugardagur sunnudagur janúar febrúar mars apríl maí júní júlí ágúst september október nóvember desember",
+    "cs": "pondělí úterý středa čtvrtek pátek sobota neděle ledna února března dubna května června července srpna září října listopadu prosince",
+}
+UI_WORDS = {
+    # English, without the loanwords every language's UI uses (home, news, login, share, video,
+    # live, menu, search, more, email…): on an Indonesian or Hindi page they are not English.
+    "en": "the and of with for your you our latest related subscribe comment comments leave reply read about privacy policy terms weather follow us all rights reserved please enter here name save browser time previous",
+    "fr": "le la les et des du une pour avec votre vous nous nos accueil actualités recherche rechercher menu connexion abonnez commentaire commentaires laisser répondre partager lire suite propos contactez confidentialité mentions légales météo suivez tous droits réservés plaît entrez ici nom adresse enregistrer navigateur prochaine fois",
+    "de": "der die das und mit für ihr ihre unsere nachrichten suche startseite anmelden abonnieren kommentar kommentare antworten teilen lesen mehr über kontakt datenschutz impressum wetter folgen alle rechte vorbehalten bitte geben sie hier namen speichern",
+    "es": "el los las y del con para su sus nuestro noticias buscar inicio menú iniciar sesión suscríbete comentario comentarios deja respuesta compartir leer más sobre contacto privacidad política tiempo síguenos todos derechos reservados por favor introduce aquí nombre guardar",
+    "it": "il gli della delle con per tuo tua nostro notizie cerca accedi iscriviti commento commenti lascia rispondi condividi leggi altro chi siamo contatti meteo seguici tutti diritti riservati inserisci qui nome salva",
+    "pt": "os das com para seu sua nosso notícias pesquisar início entrar assine comentário comentários deixe resposta compartilhar leia mais sobre contato privacidade tempo siga todos direitos reservados insira aqui nome salvar",
+    "nl": "het een voor met uw jouw onze nieuws zoeken inloggen abonneren reactie reacties plaats delen lees meer over contact privacy weer volg alle rechten voorbehouden vul hier naam opslaan",
+    "sv": "och för med din dina våra nyheter sök logga prenumerera kommentar kommentarer svara dela läs mer kontakta integritet väder följ alla rättigheter förbehållna",
+    "da": "og til med din dine vores nyheder søg log abonner kommentar kommentarer svar del læs mere kontakt vejret følg alle rettigheder forbeholdes",
+    "pl": "i w z dla twój nasze wiadomości szukaj zaloguj subskrybuj komentarz komentarze odpowiedz udostępnij czytaj więcej kontakt pogoda obserwuj wszelkie prawa zastrzeżone",
+    "tr": "ve ile için sizin haberler ara giriş abone yorum yorumlar yanıtla paylaş devamı hakkında iletişim gizlilik hava takip tüm hakları saklıdır",
+    "ru": "и в с для ваш наши новости поиск войти подписаться комментарий комментарии ответить поделиться читать далее контакты погода все права защищены",
+    "no": "og til med din dine våre nyheter søk logg abonner kommentar kommentarer svar del les mer kontakt været følg alle rettigheter forbeholdt",
+    "is": "og til með þín þinn okkar fréttir leit innskráning áskrift athugasemd athugasemdir svara deila lesa meira hafa samband veður fylgdu öll réttindi áskilin",
+    "cs": "a v s pro váš naše zprávy hledat přihlásit odebírat komentář komentáře odpovědět sdílet číst více kontakt počasí všechna práva vyhrazena",
+    "id": "dan yang di untuk dengan beranda berita terkini terbaru cari masuk daftar bagikan baca selengkapnya komentar tentang kami kontak kebijakan privasi hak cipta dilindungi ikuti muat lainnya",
+    "vi": "và của cho với trang chủ tin tức mới nhất tìm kiếm đăng nhập chia sẻ bình luận đọc thêm liên hệ chính sách bảo mật bản quyền theo dõi",
+}
+
+
