@@ -5,6 +5,7 @@ defaults to newsspider.settings), and output/ and state/ are made in the working
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import subprocess
@@ -252,17 +253,29 @@ def crawl_sites(names: list[str], settings, every: bool) -> int:
         return EXIT_USAGE
     if len(chosen) > 1:
         process.settings.set("LOG_SITE_NAMES", True, priority="cmdline")
-    crawlers = {}
-    for name in chosen:
-        crawler = process.create_crawler(name)
-        crawlers[name] = crawler
-        process.crawl(crawler)
+    # At most CONCURRENT_SITES crawls at once; the others wait in line. A finished site's crawler
+    # (its engine, caches, ledger connection) is let go, keeping only its verdict: memory stays
+    # bounded whatever the number of sites.
+    waiting = list(chosen)
+    verdicts: dict[str, str | None] = {}
+
+    def start_next(finished_name: str | None = None, crawler=None) -> None:
+        if crawler is not None:
+            outcome = verdict(crawler.stats.get_stats() if crawler.stats else {"finish_reason": None}, crawler.settings)
+            verdicts[finished_name or crawler.spidercls.name] = None if outcome.ok else outcome.why
+        if waiting:
+            name = waiting.pop(0)
+            next_crawler = process.create_crawler(name)
+            task = process.crawl(next_crawler)
+            task.add_done_callback(functools.partial(finished, name, next_crawler))
+
+    def finished(name: str, crawler, _task) -> None:
+        start_next(name, crawler)
+
+    for _ in range(max(1, process.settings.getint("CONCURRENT_SITES", 8))):
+        start_next()
     process.start()
-    failed = []
-    for name, crawler in crawlers.items():
-        outcome = verdict(crawler.stats.get_stats() if crawler.stats else {"finish_reason": None}, crawler.settings)
-        if not outcome.ok:
-            failed.append(f"{name} ({outcome.why})")
+    failed = [f"{name} ({why})" for name in chosen if (why := verdicts.get(name, "did not run"))]
     for line in failed:
         print(redact_text(f"newsspider crawl: FAILED {line}"), file=sys.stderr)
     print(f"newsspider crawl: {len(chosen) - len(failed)} of {len(chosen)} sites crawled", flush=True)

@@ -89,6 +89,7 @@ RETRY_EXCEPTIONS = [
 SCOPE_ALLOWED_HOSTS: list[str] = []  # internal hosts the open-web mode may fetch (tests: 127.0.0.1)
 BACKOFF_MAX_DELAY = 120  # seconds a Retry-After may make a host wait
 BACKOFF_BASE_DELAY = 1.0  # the first wait after repeated 5xx, doubled each time
+CONCURRENT_SITES = 8  # `newsspider crawl` with many sites: at most this many crawl at once
 LINKS_PER_PAGE_MAX = 2000  # links followed from one page (a page of 200,000 links is a trap)
 TRAP_MAX_VARIANTS = 50  # a URL shape whose one id-like segment took more values than this is a trap
 SITE_REQUEST_BUDGET = 200_000  # requests one site's crawl may make (0: no limit)

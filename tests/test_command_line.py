@@ -171,3 +171,29 @@ def test_report_page_renders_in_chromium_with_its_charts(demo_output):
     for language in ("en", "de", "fr", "es", "it"):
         assert language in visible.split() and language in " ".join(chart_labels).split()
     assert "script_shell" in visible
+
+
+def test_many_sites_run_at_most_concurrent_sites_at_once(tmp_path):
+    site = DemoSite()
+    running = site.serve()
+    site.delay = 0.15  # each site's crawl takes seconds: overlapping crawls would show
+    try:
+        files = [site_file(tmp_path, site.base_url, name=f"paper-{n}", feeds=[f"{site.base_url}/feed.xml"],
+                           sitemaps=[], start_urls=[]) for n in range(3)]
+        done = newsspider_cmd("crawl", "--all", "-s", "SITES_BUNDLED=False", "-s", f"SITES_FILES={','.join(map(str, files))}",
+                              "-s", "CONCURRENT_SITES=1", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", *QUIET, cwd=tmp_path)
+    finally:
+        running.stop()
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "3 of 3 sites crawled" in done.stdout
+    spans = []
+    for n in range(3):
+        summary = json.loads(next((tmp_path / "output" / f"paper-{n}").glob("*.summary.json")).read_text())
+        from datetime import datetime
+
+        start = datetime.fromisoformat(summary["started_at"]).timestamp()
+        spans.append((start, start + summary["elapsed_seconds"]))
+    spans.sort()
+    assert all(end - start >= 1.2 for start, end in spans), spans  # longer than the 1 s rounding of started_at
+    # One after the other: each starts (to the second) after the one before it ended.
+    assert all(later[0] >= earlier[1] - 1 for earlier, later in zip(spans, spans[1:], strict=False)), spans
