@@ -71,3 +71,10 @@ def test_the_publisher_gives_way_to_a_person_named_elsewhere():
 def test_utf8_decoded_twice_is_repaired():
     meta = metadata(jsonld={"@type": "NewsArticle", "headline": "Crash-Tarif jetzt fÃ¼r nur 5,99 Euro"})
     assert meta.title == "Crash-Tarif jetzt für nur 5,99 Euro"
+
+
+def test_a_date_only_in_the_visible_date_line_or_an_odd_meta_spelling():
+    body = '<article><h1>Headline</h1><div class="dateline">Veröffentlicht am 25.04.2024, 14:07 Uhr</div></article>'
+    assert metadata(body=body, url="https://news.example/kultur/beitrag/story.html").published_at.startswith("2024-04-25")
+    odd = '<meta property="article:published:time" content="2024-04-17T06:00:00+02:00">'
+    assert metadata(odd).published_at == "2024-04-17T06:00:00+02:00"

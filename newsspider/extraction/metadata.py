@@ -240,6 +240,18 @@ def _first_date(*values) -> str | None:
     return None
 
 
+def visible_date(tree, url: str) -> str | None:
+    """The publishing date when no markup declares one: htmldate (trafilatura's date finder)
+    reads the URL, the visible date line and the page's other hints, original date first."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree, url=url, original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
+    except Exception:  # htmldate on a malformed page: no date rather than no article
+        return None
+    return normalize_date(found) if found else None
+
+
 def _language_code(value: str | None) -> str | None:
     if not value:
         return None
@@ -366,7 +378,8 @@ def extract_metadata(
               "parsely-pub-date", "sailthru.date"),
         *tree.xpath('//*[@itemprop="datePublished"]/@datetime | //time[@datetime]/@datetime')[:1],
         article.get("dateCreated"),
-    )
+        _first(metas, "article:published:time", "article_date_original", "publication_date", "date.release"),
+    ) or visible_date(tree, url)
     meta.modified_at = _first_date(
         article.get("dateModified"),
         _first(metas, "article:modified_time", "og:updated_time", "dateModified", "last-modified",
