@@ -246,7 +246,7 @@ def visible_date(tree, url: str) -> str | None:
     from htmldate import find_date
 
     try:
-        found = find_date(tree, url=url, original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
+        found = find_date(tree, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
     except Exception:  # htmldate on a malformed page: no date rather than no article
         return None
     return normalize_date(found) if found else None
