@@ -259,18 +259,16 @@ def crawl_sites(names: list[str], settings, every: bool) -> int:
     waiting = list(chosen)
     verdicts: dict[str, str | None] = {}
 
-    def start_next(finished_name: str | None = None, crawler=None) -> None:
-        if crawler is not None:
-            outcome = verdict(crawler.stats.get_stats() if crawler.stats else {"finish_reason": None}, crawler.settings)
-            verdicts[finished_name or crawler.spidercls.name] = None if outcome.ok else outcome.why
+    def start_next() -> None:
         if waiting:
             name = waiting.pop(0)
-            next_crawler = process.create_crawler(name)
-            task = process.crawl(next_crawler)
-            task.add_done_callback(functools.partial(finished, name, next_crawler))
+            crawler = process.create_crawler(name)
+            process.crawl(crawler).add_done_callback(functools.partial(finished, name, crawler))
 
     def finished(name: str, crawler, _task) -> None:
-        start_next(name, crawler)
+        outcome = verdict(crawler.stats.get_stats() if crawler.stats else {"finish_reason": None}, crawler.settings)
+        verdicts[name] = None if outcome.ok else outcome.why
+        start_next()
 
     for _ in range(max(1, process.settings.getint("CONCURRENT_SITES", 8))):
         start_next()

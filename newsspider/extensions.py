@@ -15,7 +15,7 @@ from scrapy import signals
 from .delivery.records import DeliveryRecords
 from .items import Article
 from .redaction import redact_text, redact_url
-from .verdict import verdict
+from .verdict import pages_fetched, verdict
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ class CrawlSummary:
             "updated": incremental.get("updated", 0),
             "unchanged": incremental.get("unchanged", 0),
             "not_refetched": incremental.get("not_refetched", 0),
-            "pages_fetched": stats.get("response_received_count", 0) - stats.get("robotstxt/response_count", 0),
+            "pages_fetched": pages_fetched(stats),
             "dropped": counts(stats, "newsspider/dropped/"),
             "skipped": counts(stats, "newsspider/skipped/"),
             "failed": counts(stats, "newsspider/fetch_failed/"),
@@ -95,8 +95,7 @@ class CrawlSummary:
         records = self.crawler.get_extension(DeliveryRecords)
         if records is None:
             return None
-        stem = records.output_stem()
-        return stem.with_name(stem.name + ".summary.json")
+        return records.side_file(".summary.json")
 
     def engine_stopped(self):
         spider = self.crawler.spider

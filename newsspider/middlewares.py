@@ -66,6 +66,10 @@ class ReportedOffsiteMiddleware(OffsiteMiddleware):
     """Scrapy's off-site filter, saying once per host at INFO what it filters (Scrapy says it at
     DEBUG): a feed's links to another host are worth knowing about. Counted as offsite/filtered."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reported: set[str] = set()
+
     def process_request(self, request, spider=None):
         try:
             return super().process_request(request)
@@ -76,9 +80,3 @@ class ReportedOffsiteMiddleware(OffsiteMiddleware):
                 logger.info("Not crawling %s: it is not one of the site's hosts (allowed: %s)", host,
                             ", ".join(self.crawler.spider.allowed_domains), extra={"spider": self.crawler.spider})
             raise
-
-    @property
-    def reported(self) -> set[str]:
-        if not hasattr(self, "_reported"):
-            self._reported: set[str] = set()
-        return self._reported

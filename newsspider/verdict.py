@@ -24,6 +24,11 @@ class Verdict:
         return asdict(self)
 
 
+def pages_fetched(stats: dict) -> int:
+    """Pages answered, not counting robots.txt files."""
+    return stats.get("response_received_count", 0) - stats.get("robotstxt/response_count", 0)
+
+
 def verdict(stats: dict, settings) -> Verdict:
     reason = stats.get("finish_reason")
     errors = stats.get("log_count/ERROR", 0)
@@ -34,8 +39,7 @@ def verdict(stats: dict, settings) -> Verdict:
         return Verdict(False, f"delivery failed: {stats['newsspider/delivery/failed']}")
     if reason not in (None, "finished", "request_budget"):
         return Verdict(False, f"finish reason {reason}")
-    pages = stats.get("response_received_count", 0) - stats.get("robotstxt/response_count", 0)
-    if failed_fetches and pages <= 0:
+    if failed_fetches and pages_fetched(stats) <= 0:
         return Verdict(False, f"no page could be fetched ({failed_fetches} failed fetches)")
     if errors > settings.getint("CRAWL_MAX_ERRORS", 0):
         return Verdict(False, f"{errors} errors logged")

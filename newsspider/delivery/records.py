@@ -89,7 +89,7 @@ class DeliveryRecords:
                   "time": datetime.now(UTC).isoformat(timespec="seconds")}
         try:
             if self._failures is None:
-                self.failures_path = self.output_stem().with_name(self.output_stem().name + ".failures.jsonl")
+                self.failures_path = self.side_file(".failures.jsonl")
                 self.failures_path.parent.mkdir(parents=True, exist_ok=True)
                 self._failures = self.failures_path.open("a", encoding="utf-8")
             self._failures.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -97,6 +97,11 @@ class DeliveryRecords:
         except OSError as exc:
             logger.warning("Could not write the failures file %s: %s", self.failures_path, exc,
                            extra={"spider": self.crawler.spider})
+
+    def side_file(self, suffix: str) -> Path:
+        """A file beside this crawl's output: `<stem><suffix>` (see output_stem)."""
+        stem = self.output_stem()
+        return stem.with_name(stem.name + suffix)
 
     def output_stem(self) -> Path:
         """Where this crawl's side files go: beside its first local output file (without

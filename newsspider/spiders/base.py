@@ -104,7 +104,7 @@ class NewsSpider(scrapy.Spider):
     def templates(self) -> TemplateModel:
         """The site's article URL templates: learned before (the ledger) and in this crawl."""
         if self._templates is None:
-            ledger = self.records.ledger if self.records is not None else None
+            ledger = self.ledger
             self._templates = TemplateModel(ledger.templates() if ledger is not None else None)
         return self._templates
 
@@ -172,9 +172,14 @@ class NewsSpider(scrapy.Spider):
     def records(self) -> DeliveryRecords | None:
         return self.crawler.get_extension(DeliveryRecords)
 
+    @property
+    def ledger(self):
+        """The site's delivery ledger, or None (INCREMENTAL_ENABLED=False)."""
+        return self.records.ledger if self.records is not None else None
+
     def changed_since_emitted(self, url: str, lastmod: str) -> bool:
         """The page was delivered by an earlier crawl and its sitemap lastmod is newer than that."""
-        ledger = self.records.ledger if self.records is not None else None
+        ledger = self.ledger
         known = ledger.known_article(url_identity(url)) if ledger is not None else None
         return known is not None and is_newer(lastmod, known.fetched_at)
 
@@ -319,7 +324,7 @@ class NewsSpider(scrapy.Spider):
             self.templates.learn(item.url)
 
     def save_templates(self, spider, reason):
-        ledger = self.records.ledger if self.records is not None else None
+        ledger = self.ledger
         if ledger is not None and self._templates is not None and self._templates.added:
             ledger.add_templates(dict(self._templates.added))
 
@@ -328,9 +333,7 @@ class NewsSpider(scrapy.Spider):
         limit = self.crawler.settings.getint("DOWNLOAD_MAXSIZE", 0)
         if "playwright" in response.flags and limit and len(response.body) > limit:
             # The browser path does not go through Scrapy's size limit: the same limit, here.
-            self.crawler.stats.inc_value("newsspider/fetch_failed/too_large")
-            if self.records is not None:
-                self.records.failed(response.request, "too_large", f"rendered page of {len(response.body)} bytes")
+            self.record_failure(response.request, "too_large", f"rendered page of {len(response.body)} bytes")
             self.logger.info("Not reading %s: the rendered page has %d bytes (DOWNLOAD_MAXSIZE %d)",
                              response.url, len(response.body), limit)
             return
@@ -386,10 +389,15 @@ class NewsSpider(scrapy.Spider):
             stats.inc_value(f"newsspider/probes/{reason}")
             self.logger.debug("Probed %s: %s", request.url, reason)
             return
-        key = f"newsspider/fetch_failed/{reason}"
-        stats.inc_value(key)
-        if self.records is not None:
-            self.records.failed(request, reason, failure.getErrorMessage())
+        key = self.record_failure(request, reason, failure.getErrorMessage())
         examples = self.crawler.settings.getint("FAILURE_LOG_EXAMPLES", 3)
         level = logging.DEBUG if stats.get_value(key) > examples else logging.INFO
         self.logger.log(level, "Could not fetch %s: %s (%s)", request.url, reason, failure.getErrorMessage())
+
+    def record_failure(self, request, reason: str, detail: str) -> str:
+        """Count a fetch the crawl gave up on and record its outcome; returns its stats key."""
+        key = f"newsspider/fetch_failed/{reason}"
+        self.crawler.stats.inc_value(key)
+        if self.records is not None:
+            self.records.failed(request, reason, detail)
+        return key
