@@ -138,9 +138,12 @@ def repair_output(path: str, ledger: Ledger | None) -> str | None:
             os.remove(path)
     elif not cut and not recorded:
         return None
-    return (f"Repaired interrupted output {path}: {len(recorded)} lines recorded as delivered"
-            + (f", a cut last line of {cut} bytes dropped" if cut else "")
-            + (f" → {final}" if final != path and complete else "; nothing in it, removed" if final != path else ""))
+    note = f"Repaired interrupted output {path}: {len(recorded)} lines recorded as delivered"
+    if cut:
+        note += f", a cut last line of {cut} bytes dropped"
+    if final != path:
+        note += f" → {final}" if complete else "; nothing in it, removed"
+    return note
 
 
 class DeliveringFeedExporter(FeedExporter):
@@ -184,7 +187,7 @@ class DeliveringFeedExporter(FeedExporter):
     # -- start ------------------------------------------------------------------------------------
     def open_spider(self, spider):
         for note in self.repair(spider):
-            logger.info(note, extra={"spider": spider})
+            logger.info("%s", note, extra={"spider": spider})
         super().open_spider(spider)
         for slot in self.slots:
             self.check_writable(slot)
