@@ -1,11 +1,11 @@
 # newsspider: the two commands a newcomer needs.
 #   make demo   set up, serve the bundled demo news site on 127.0.0.1:8765 and crawl it into output/demo/
-#   make test   set up (venv, Debian's chromium), run the linters and the whole test suite (what .ci/run runs)
+#   make test   set up (venv, Debian's chromium and redis-server), run the linters and the whole test suite (what .ci/run runs)
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint setup browser benchmark clean
+.PHONY: demo test lint setup system-packages benchmark clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,18 +18,20 @@ setup: $(STAMP)
 demo: $(STAMP)
 	$(VENV)/bin/newsspider demo
 
-# Debian's chromium for JavaScript-only pages (Playwright cannot download its own browser here).
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+# Debian's chromium for JavaScript-only pages (Playwright cannot download its own browser here),
+# and redis-server for the distributed-mode tests.
+system-packages:
+	@missing=""; for p in chromium redis-server; do command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; fi
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check newsspider tests benchmarks
 	$(VENV)/bin/mypy newsspider
 
 # The whole suite on two workers (the tests serve their own sites on free ports).
-test: lint $(STAMP) browser
+test: lint $(STAMP) system-packages
 	$(VENV)/bin/python -m pytest -q -n 2
 
 benchmark: $(STAMP)

@@ -13,6 +13,7 @@ from pathlib import Path
 from scrapy import signals
 
 from .delivery.records import DeliveryRecords
+from .distributed.crawl import DistributedCrawl
 from .items import Article
 from .redaction import redact_text, redact_url
 from .verdict import pages_fetched, verdict
@@ -89,6 +90,7 @@ class CrawlSummary:
             "undelivered": stats.get("newsspider/delivery/undelivered", 0),
             "failures_file": str(records.failures_path) if records is not None and records.failures_path else None,
             "verdict": verdict(stats, self.crawler.settings).as_dict(),
+            "distributed": shared.summary() if (shared := self.crawler.get_extension(DistributedCrawl)) else None,
         }
 
     def summary_path(self) -> Path | None:
@@ -108,6 +110,11 @@ class CrawlSummary:
         for label, key in (("dropped", "dropped"), ("skipped", "skipped"), ("failed fetches", "failed")):
             if summary[key]:
                 lines.append(f"{label}: " + ", ".join(f"{why} {n}" for why, n in summary[key].items()))
+        if summary["distributed"]:
+            shared = summary["distributed"]
+            lines.append(f"worker {shared['worker']} of a crawl shared on {shared['redis']}: "
+                         f"{shared['delivered_in_total']} articles delivered by "
+                         f"{len(shared['delivered_by_worker'])} worker(s) so far" + ("" if shared["drained"] else " (this worker stopped before the end)"))
         if summary["article_languages"]:
             lines.append("article languages: " + ", ".join(f"{lang} {n}" for lang, n in summary["article_languages"].items())
                          + f"; chrome ≠ article on {summary['language_mismatches']}")

@@ -46,6 +46,10 @@ DOWNLOAD_HANDLERS: dict[str, str | None] = {
     # not download handlers and keep working).
     "file": None, "ftp": None, "s3": None, "data": None,
 }
+SPIDER_MIDDLEWARES = {
+    # Distributed mode only: a request's lease ends when its callback's output is done.
+    "newsspider.distributed.leases.LeaseSpiderMiddleware": 1,
+}
 DOWNLOADER_MIDDLEWARES = {
     # Only http(s); no internal addresses in open-web mode (newsspider/scope.py).
     "newsspider.scope.ScopeMiddleware": 40,
@@ -63,6 +67,10 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "newsspider.middlewares.RecordedRedirectMiddleware": 600,
     "newsspider.middlewares.RenderSwitchMiddleware": 550,
+    # Distributed mode only: a request's lease ends when its fetch failed for good; one pace per
+    # host shared by every worker (newsspider/distributed/).
+    "newsspider.distributed.leases.LeaseDownloaderMiddleware": 1,
+    "newsspider.distributed.politeness.SharedHostPaceMiddleware": 800,
 }
 PLAYWRIGHT_BROWSER_TYPE = "chromium"
 PLAYWRIGHT_LAUNCH_OPTIONS = {"executable_path": chromium_path(), "headless": True, "args": CHROMIUM_ARGS}
@@ -133,6 +141,8 @@ EXTENSIONS = {
     "scrapy.extensions.feedexport.FeedExporter": None,
     "newsspider.delivery.feeds.DeliveringFeedExporter": 0,
     "newsspider.delivery.records.DeliveryRecords": 10,
+    # Distributed mode (REDIS_URL): the worker's side of a crawl shared through Redis.
+    "newsspider.distributed.crawl.DistributedCrawl": 5,
     "newsspider.extensions.CrawlSummary": 500,
     "newsspider.logs.CrawlProgress": 510,
     "newsspider.scope.RequestBudget": 520,

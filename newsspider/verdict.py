@@ -35,6 +35,8 @@ def verdict(stats: dict, settings) -> Verdict:
     failed_fetches = sum(v for k, v in stats.items() if k.startswith("newsspider/fetch_failed/"))
     if stats.get("newsspider/usage_error"):
         return Verdict(False, f"usage error: {stats['newsspider/usage_error']}", EXIT_USAGE)
+    if stats.get("newsspider/redis/failed"):
+        return Verdict(False, f"Redis unavailable: {stats['newsspider/redis/failed']}")
     if stats.get("newsspider/delivery/failed"):
         return Verdict(False, f"delivery failed: {stats['newsspider/delivery/failed']}")
     if reason not in (None, "finished", "request_budget"):

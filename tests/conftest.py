@@ -11,9 +11,11 @@ import ast
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,3 +132,54 @@ def demo_crawl(demo_site, tmp_path_factory) -> CrawlResult:
     """One crawl of the whole demo site, shared by the tests that read its output."""
     tmp = tmp_path_factory.mktemp("demo_crawl")
     return crawl("testsite", tmp, "-s", f"SITES_FILES={site_file(tmp, demo_site.base_url)}")
+
+
+@dataclass
+class RedisServer:
+    """A real redis-server on 127.0.0.1 (Debian's package), its data in `folder` (append-only
+    file, fsync'd on every write: what the README tells users to run)."""
+
+    folder: Path
+    port: int
+    process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> RedisServer:
+        import redis
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes",
+             "--appendfsync", "always", "--dir", str(self.folder)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with redis.Redis(port=self.port) as client:
+            for _ in range(100):
+                try:
+                    client.ping()
+                    return self
+                except redis.ConnectionError:
+                    time.sleep(0.05)
+        raise RuntimeError(f"redis-server did not start on port {self.port}")
+
+    def kill(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+
+    def client(self):
+        import redis
+
+        return redis.Redis(port=self.port)
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    if shutil.which("redis-server") is None:
+        pytest.fail("redis-server is not installed (make test and .ci/run install Debian's redis-server)")
+    server = RedisServer(tmp_path / "redis", free_port()).start()
+    yield server
+    server.kill()

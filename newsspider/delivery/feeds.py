@@ -34,6 +34,8 @@ logger = logging.getLogger(__name__)
 _LINE_BREAKERS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"}
 # fsync is not possible on pipes and terminals (`-o -`): those lines are delivered once written.
 _NOT_SYNCABLE = {errno.EINVAL, errno.ENOTSUP, errno.EROFS}
+# Sent after each sync with `count`: the articles scraped before it are delivered and recorded.
+deliveries_recorded = object()
 
 
 def escape_line_breakers(line: str) -> str:
@@ -193,13 +195,17 @@ class DeliveringFeedExporter(FeedExporter):
             self.check_writable(slot)
 
     def repair(self, spider) -> list[str]:
+        from ..distributed.crawl import DistributedCrawl
         from ..output import default_feed_uri
 
         paths = set()
         template = default_feed_uri(self.crawler.settings)
         if template:
-            paths.update(glob.glob(glob.escape(os.path.dirname(template % {"name": spider.name, "time": "x"}))
-                                   + "/*.jsonl.part"))
+            folder = os.path.dirname(template % {"name": spider.name, "time": "x", "worker_id": "x"})
+            paths.update(glob.glob(glob.escape(folder) + "/*.jsonl.part"))
+        shared = self.crawler.get_extension(DistributedCrawl)
+        if shared is not None:  # another worker's file is its own to finish, while it lives
+            paths = {path for path in paths if shared.may_repair(path)}
         for uri, options in self.feeds.items():
             if "%(" not in uri and not options.get("overwrite") and "://" not in uri and os.path.isfile(uri):
                 paths.add(uri)  # `-o FILE`: appended to, so it may end in a cut line
@@ -267,6 +273,7 @@ class DeliveringFeedExporter(FeedExporter):
         for pending in done:
             for slot in pending.slots:
                 self.delivered[slot] = self.delivered.get(slot, 0) + 1
+        self.crawler.signals.send_catch_log(deliveries_recorded, count=len(done))
 
     def delivered_to(self, slot) -> int:
         """Articles of this slot that are delivered (Scrapy's itemcount counts exports, not deliveries)."""
@@ -343,9 +350,13 @@ class DeliveringFeedExporter(FeedExporter):
         path = local_path(slot)
         if path is None or not path.endswith(".part") or id(slot) in self.damaged:
             return
+        ledger = self.ledger
+        if ledger is not None and not ledger.available:
+            logger.warning("%s keeps its .part name: its last lines could not be recorded; the next run records "
+                           "them", path, extra={"spider": self.crawler.spider})
+            return
         final = path[: -len(".part")]
         os.replace(path, final)
-        ledger = self.ledger
         if ledger is not None:
             ledger.set_synced_bytes(final, os.path.getsize(final))
         slot.uri = slot.uri[: -len(".part")]

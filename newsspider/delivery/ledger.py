@@ -57,6 +57,10 @@ def is_newer(lastmod: str | None, fetched_at: str | None) -> bool:
     return parse_instant(modified) >= parse_instant(fetched_at)
 
 
+class StoreUnavailable(Exception):
+    """The ledger cannot be read (a shared store that went away): nothing can be called new."""
+
+
 @dataclass(frozen=True)
 class Verdict:
     status: str  # "new", "updated" or "unchanged"
@@ -90,6 +94,8 @@ class PastOutcome:
 
 
 class Ledger(Protocol):
+    @property
+    def available(self) -> bool: ...  # False once a shared store went away: writes are not recorded
     def verdict(self, key: str, digest: str) -> Verdict: ...
     def duplicate_of(self, fingerprint: str | None, key: str) -> str | None: ...
     def record_delivered(self, deliveries: Iterable[Delivery], outputs: dict[str, int] | None = None) -> None: ...
@@ -146,6 +152,8 @@ CREATE TABLE IF NOT EXISTS outputs (
 
 class SqliteLedger:
     """SQLite ledger of one site (WAL journal, full sync: a committed delivery survives a crash)."""
+
+    available = True
 
     def __init__(self, path: str | Path):
         self.path = Path(path)

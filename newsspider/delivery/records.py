@@ -21,7 +21,7 @@ PERMANENT_FAILURES = frozenset({
     "robots_disallowed", "too_large", "not_html",
 })
 # Drops that are not about the URL: an unchanged article is still a delivered one.
-NOT_REMEMBERED_DROPS = frozenset({"unchanged"})
+NOT_REMEMBERED_DROPS = frozenset({"unchanged", "store_unavailable"})
 
 
 def is_snapshot(settings) -> bool:
@@ -65,11 +65,18 @@ class DeliveryRecords:
     def ledger(self) -> Ledger | None:
         """Opened on first use (the spider must exist: the file is named after it)."""
         if self._ledger is None and self.enabled:
+            from ..distributed.crawl import DistributedCrawl
+            from ..distributed.ledger import RedisLedger
+
             spider = self.crawler.spider
-            name = getattr(spider, "state_name", None) or spider.name
-            path = Path(self.crawler.settings.get("STATE_DIR", "state")) / f"{name}.sqlite"
-            self._ledger = SqliteLedger(path)
-            logger.info("Delivery ledger: %s (%d articles delivered before)", path, self._ledger.count(),
+            shared = self.crawler.get_extension(DistributedCrawl)
+            if shared is not None:
+                self._ledger, where = RedisLedger(shared), f"{shared.url} {shared.keys.ledger}"
+            else:
+                name = getattr(spider, "state_name", None) or spider.name
+                path = Path(self.crawler.settings.get("STATE_DIR", "state")) / f"{name}.sqlite"
+                self._ledger, where = SqliteLedger(path), str(path)
+            logger.info("Delivery ledger: %s (%d articles delivered before)", where, self._ledger.count(),
                         extra={"spider": spider})
         return self._ledger
 

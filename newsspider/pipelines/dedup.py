@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..delivery.ledger import text_fingerprint
+from ..distributed.crawl import DistributedCrawl
 from ..extraction.urls import url_identity
 from ..items import Article
 from .drops import drop
@@ -11,15 +12,17 @@ from .drops import drop
 class DuplicateArticlePipeline:
     """Writes each story once per crawl: a second article with the same URL identity (fetched or
     canonical: tracking parameters, AMP, slash, `www.` ignored) or the same body text is dropped
-    as `duplicate`."""
+    as `duplicate`. In distributed mode the crawl's workers share the record (the first URL to
+    claim a story owns it, so the same URL fetched again after a lost lease is not a duplicate)."""
 
-    def __init__(self, stats=None):
+    def __init__(self, stats=None, shared: DistributedCrawl | None = None):
         self.stats = stats
+        self.shared = shared
         self.seen: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.stats)
+        return cls(crawler.stats, crawler.get_extension(DistributedCrawl))
 
     def process_item(self, item):
         if not isinstance(item, Article):
@@ -31,4 +34,8 @@ class DuplicateArticlePipeline:
         if keys & self.seen:
             raise drop(self.stats, "duplicate", item.url, f"same story as {item.canonical_url}")
         self.seen |= keys
+        if self.shared is not None:
+            first = self.shared.claim_story(url_identity(item.url), keys)
+            if first is not None:
+                raise drop(self.stats, "duplicate", item.url, f"same story as {first}, taken by another worker")
         return item

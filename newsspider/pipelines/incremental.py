@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..delivery.feeds import delivery_of
+from ..delivery.ledger import StoreUnavailable
 from ..delivery.records import DeliveryRecords
 from ..items import Article
 from .drops import drop
@@ -32,7 +33,10 @@ class IncrementalPipeline:
         if ledger is None or not isinstance(item, Article):
             return item
         delivery = delivery_of(item)
-        verdict = ledger.verdict(delivery.key, delivery.digest)
+        try:
+            verdict = ledger.verdict(delivery.key, delivery.digest)
+        except StoreUnavailable as exc:  # the crawl is stopping; the next run delivers it
+            raise drop(self.stats, "store_unavailable", item.url, str(exc)) from None
         if verdict.status == "new":
             original = ledger.duplicate_of(delivery.fingerprint, delivery.key)
             if original:

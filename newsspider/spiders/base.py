@@ -14,6 +14,7 @@ from scrapy import signals
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 
+from .. import distributed
 from ..delivery.ledger import is_newer
 from ..delivery.records import DeliveryRecords
 from ..discovery.feeds import parse_feed
@@ -50,6 +51,7 @@ class NewsSpider(scrapy.Spider):
     def update_settings(cls, settings):
         """Write to output/<spider>/<start time>.jsonl unless -o/-O or FEEDS say where."""
         super().update_settings(settings)
+        distributed.configure(settings)  # REDIS_URL: a crawl shared by several workers
         default = default_feed_uri(settings)
         if default and not settings.getdict("FEEDS"):
             settings.set("FEEDS", {default: {"format": "jsonlines", "encoding": "utf-8", "store_empty": False}}, priority="spider")
@@ -75,6 +77,7 @@ class NewsSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.worker_id = distributed.worker_id(crawler.settings)  # %(worker_id)s in output names
         crawler.signals.connect(spider.learn_from_article, signal=signals.item_scraped)
         crawler.signals.connect(spider.save_templates, signal=signals.spider_closed)
         return spider
@@ -191,12 +194,6 @@ class NewsSpider(scrapy.Spider):
         from ..rendering import article_ready_script
 
         settings = self.crawler.settings
-        url = request.url
-
-        def log_script_error(error) -> None:
-            self.crawler.stats.inc_value("newsspider/render/script_errors")
-            self.logger.warning("JavaScript error on %s: %s", url, error)
-
         meta = {
             **request.meta,
             "playwright": True,
@@ -207,10 +204,15 @@ class NewsSpider(scrapy.Spider):
                     timeout=settings.getfloat("RENDER_TIMEOUT", 10) * 1000,
                 )
             ],
-            "playwright_page_event_handlers": {"pageerror": log_script_error},
+            # A method name, not a closure: a request queued in Redis must serialize.
+            "playwright_page_event_handlers": {"pageerror": "log_script_error"},
             "max_retry_times": 1,
         }
         return request.replace(meta=meta, dont_filter=True)
+
+    def log_script_error(self, error) -> None:
+        self.crawler.stats.inc_value("newsspider/render/script_errors")
+        self.logger.warning("JavaScript error on a rendered page of %s: %s", self.name, error)
 
     def needs_rendering(self, response) -> bool:
         """The plain page is a script shell (little text, an app root, big scripts, a <noscript>

@@ -1,0 +1,50 @@
+"""Politeness across workers: one shared pace per host, kept in Redis.
+
+Scrapy's per-domain concurrency and AutoThrottle are per process: N workers would hit a site N
+times harder. Here every request to a host first reserves the host's next free instant (one Lua
+call on Redis's clock), so requests to one host start at least DISTRIBUTED_HOST_INTERVAL seconds
+apart whatever the number of workers: at most 1/interval requests per second per host.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from urllib.parse import urlsplit
+
+from scrapy.exceptions import NotConfigured
+
+from .crawl import DistributedCrawl
+
+# KEYS: the host's key; ARGV: interval in ms. Returns how many ms to wait before starting.
+_RESERVE = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local free = tonumber(redis.call('GET', KEYS[1]) or '0')
+local start = math.max(now, free)
+redis.call('SET', KEYS[1], start + tonumber(ARGV[1]), 'PX', start - now + tonumber(ARGV[1]) + 60000)
+return start - now
+"""
+
+
+class SharedHostPaceMiddleware:
+    def __init__(self, crawl: DistributedCrawl, interval: float):
+        self.crawl = crawl
+        self.interval_ms = int(interval * 1000)
+        self.reserve = crawl.client.register_script(_RESERVE)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        crawl = crawler.get_extension(DistributedCrawl)
+        interval = crawler.settings.getfloat("DISTRIBUTED_HOST_INTERVAL", 0.25)
+        if crawl is None or interval <= 0:
+            raise NotConfigured
+        return cls(crawl, interval)
+
+    async def process_request(self, request, spider=None):
+        host = urlsplit(request.url).netloc.lower()
+        key = f"{self.crawl.prefix}:host:{host}:next"
+        wait_ms = self.crawl.call(lambda: self.reserve(keys=[key], args=[self.interval_ms]), 0)
+        if wait_ms:
+            self.crawl.crawler.stats.inc_value("newsspider/distributed/paced")
+            await asyncio.sleep(wait_ms / 1000)  # Scrapy's asyncio reactor
+        return None
