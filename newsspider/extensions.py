@@ -112,9 +112,13 @@ class CrawlSummary:
                 lines.append(f"{label}: " + ", ".join(f"{why} {n}" for why, n in summary[key].items()))
         if summary["distributed"]:
             shared = summary["distributed"]
-            lines.append(f"worker {shared['worker']} of a crawl shared on {shared['redis']}: "
-                         f"{shared['delivered_in_total']} articles delivered by "
-                         f"{len(shared['delivered_by_worker'])} worker(s) so far" + ("" if shared["drained"] else " (this worker stopped before the end)"))
+            if shared["redis_failure"]:
+                lines.append(f"worker {shared['worker']} stopped: Redis at {shared['redis']} unavailable")
+            else:
+                lines.append(f"worker {shared['worker']} of a crawl shared on {shared['redis']}: "
+                             f"{shared['delivered_in_total']} articles delivered by "
+                             f"{len(shared['delivered_by_worker'])} worker(s) so far"
+                             + ("" if shared["drained"] else " (this worker stopped before the end)"))
         if summary["article_languages"]:
             lines.append("article languages: " + ", ".join(f"{lang} {n}" for lang, n in summary["article_languages"].items())
                          + f"; chrome ≠ article on {summary['language_mismatches']}")

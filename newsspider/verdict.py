@@ -3,7 +3,7 @@
 | exit status | when |
 |---|---|
 | 0 | every site finished and every article it found was delivered (a quiet rerun with nothing new is 0) |
-| 1 | a site failed: it did not finish (delivery failed, killed), could not fetch a single page, or logged more than CRAWL_MAX_ERRORS errors |
+| 1 | a site failed: it did not finish (delivery failed, Redis unavailable in distributed mode, killed), could not fetch a single page, or logged more than CRAWL_MAX_ERRORS errors |
 | 2 | usage or configuration error (unknown site, bad site file, bad option) |
 """
 

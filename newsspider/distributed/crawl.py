@@ -174,9 +174,10 @@ class DistributedCrawl:
             return
         self.failure = f"{type(exc).__name__}: {exc}"
         self.crawler.stats.set_value("newsspider/redis/failed", self.failure)
-        logger.error("Redis at %s is not reachable (%s). This worker stops; the requests it had taken go back to "
-                     "the shared queue after REDIS_LEASE_SECONDS (%g s). Run the crawl again once Redis is back: "
-                     "nothing delivered is delivered twice.", self.url, self.failure, self.lease_seconds,
+        leased = (f" the {len(self.leases)} requests it had taken go back to the shared queue after "
+                  f"REDIS_LEASE_SECONDS ({self.lease_seconds:g} s);") if self.leases else ""
+        logger.error("Redis at %s is not reachable (%s). This worker stops;%s run the crawl again once Redis is "
+                     "back: nothing delivered is delivered twice.", self.url, self.failure, leased,
                      extra={"spider": self.crawler.spider})
         if self._heartbeat is not None and self._heartbeat.running:
             self._heartbeat.stop()
@@ -378,7 +379,7 @@ class DistributedCrawl:
         return not self.call(lambda: self.client.exists(self.keys.alive(owner)), 1)
 
     def summary(self) -> dict:
-        return {"worker": self.worker, "redis": self.url, "drained": self.drained,
+        return {"worker": self.worker, "redis": self.url, "drained": self.drained, "redis_failure": self.failure,
                 "delivered_by_worker": self.delivered_by_worker,
                 "delivered_in_total": sum(self.delivered_by_worker.values())}
 

@@ -24,6 +24,7 @@ local start = math.max(now, free)
 redis.call('SET', KEYS[1], start + tonumber(ARGV[1]), 'PX', start - now + tonumber(ARGV[1]) + 60000)
 return start - now
 """
+MAX_RESERVATIONS = 3  # a request woken late reserves again, at most this many times
 
 
 class SharedHostPaceMiddleware:
@@ -43,8 +44,16 @@ class SharedHostPaceMiddleware:
     async def process_request(self, request, spider=None):
         host = urlsplit(request.url).netloc.lower()
         key = f"{self.crawl.prefix}:host:{host}:next"
-        wait_ms = self.crawl.call(lambda: self.reserve(keys=[key], args=[self.interval_ms]), 0)
-        if wait_ms:
+        loop = asyncio.get_running_loop()  # Scrapy's asyncio reactor
+        for _ in range(MAX_RESERVATIONS):
+            wait_ms = self.crawl.call(lambda: self.reserve(keys=[key], args=[self.interval_ms]), 0)
+            if not wait_ms:
+                return None
             self.crawl.crawler.stats.inc_value("newsspider/distributed/paced")
-            await asyncio.sleep(wait_ms / 1000)  # Scrapy's asyncio reactor
+            due = loop.time() + wait_ms / 1000
+            await asyncio.sleep(wait_ms / 1000)
+            # Woken late (the event loop was busy extracting a page): the slot has passed, and the
+            # requests that were waiting with this one would all start at once. Take a new one.
+            if loop.time() - due < self.interval_ms / 2000:
+                return None
         return None
