@@ -147,3 +147,31 @@ class CrawlSummary:
             logger.error("%s: no page could be fetched (%s)%s", site,
                          ", ".join(f"{why} {n}" for why, n in summary["failed"].items()),
                          f" — {hint}" if hint else "", extra={"spider": spider})
+
+
+class StatsFile:
+    """STATS_FILE=path: the crawl's whole stats as one JSON object when it ends (for monitors and
+    tests: Scrapy only dumps them into the log)."""
+
+    def __init__(self, crawler, path: str):
+        self.crawler = crawler
+        self.path = Path(path)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from scrapy.exceptions import NotConfigured
+
+        path = crawler.settings.get("STATS_FILE")
+        if not path:
+            raise NotConfigured
+        extension = cls(crawler, path)
+        crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
+        return extension
+
+    def engine_stopped(self):
+        stats = self.crawler.stats.get_stats()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(json.dumps(stats, default=str, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        except OSError as exc:
+            logger.error("Could not write the stats file %s: %s", self.path, exc, extra={"spider": self.crawler.spider})

@@ -144,6 +144,7 @@ EXTENSIONS = {
     # Distributed mode (REDIS_URL): the worker's side of a crawl shared through Redis.
     "newsspider.distributed.crawl.DistributedCrawl": 5,
     "newsspider.extensions.CrawlSummary": 500,
+    "newsspider.extensions.StatsFile": 505,  # STATS_FILE=path: the stats as JSON at the end
     "newsspider.logs.CrawlProgress": 510,
     "newsspider.scope.RequestBudget": 520,
     "scrapy.extensions.logstats.LogStats": None,  # CrawlProgress says it with the site's name

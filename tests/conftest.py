@@ -7,10 +7,8 @@ and the crawl's stats.
 
 from __future__ import annotations
 
-import ast
 import json
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -47,14 +45,6 @@ class CrawlResult:
         return {k[len(prefix):]: v for k, v in self.stats.items() if k.startswith(prefix)}
 
 
-def parse_stats(log: str) -> dict:
-    match = re.search(r"Dumping Scrapy stats:\n(\{.*?\})\n", log, re.DOTALL)
-    if not match:
-        return {}
-    text = re.sub(r"datetime\.datetime\([^)]*\)", "None", match.group(1))
-    return ast.literal_eval(text)
-
-
 def article_files(folder: Path) -> list[Path]:
     """The article outputs in a folder (not the `.failures.jsonl` beside them)."""
     return sorted(p for p in folder.glob("*.jsonl") if not p.name.endswith(".failures.jsonl"))
@@ -86,13 +76,15 @@ def crawl(spider: str, tmp_path: Path, *args: str, output: str | None = "out.jso
           timeout: int = 180) -> CrawlResult:
     """`scrapy crawl` into `output` with -o (what is new), or -O with `snapshot` (everything)."""
     out = tmp_path / output if output else None
-    command = [sys.executable, "-m", "scrapy", "crawl", spider, *SAFE_SETTINGS, *args]
+    stats_file = tmp_path / f"stats-{time.monotonic_ns()}.json"
+    command = [sys.executable, "-m", "scrapy", "crawl", spider, *SAFE_SETTINGS, "-s", f"STATS_FILE={stats_file}", *args]
     if out is not None:
         command += ["-O" if snapshot else "-o", str(out)]
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsspider.settings", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=timeout)
     lines = out.read_text(encoding="utf-8").split("\n")[:-1] if out is not None and out.exists() else []
-    return CrawlResult([json.loads(line) for line in lines], lines, parse_stats(done.stderr), done.stderr, done.stdout, done.returncode)
+    stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.exists() else {}
+    return CrawlResult([json.loads(line) for line in lines], lines, stats, done.stderr, done.stdout, done.returncode)
 
 
 COMMAND = Path(sys.executable).with_name("newsspider")
