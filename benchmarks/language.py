@@ -4,7 +4,8 @@
 
 Builds the corpus with language_corpus.py when it is missing, runs newsspider's stages on every
 page, and reports accuracy of `article_language`, `chrome_language` and `language_mismatch`
-overall, per variant (original / declared / missing / wrong lang) and per language pair; the
+overall, per source and variant (original / declared / missing / wrong lang), per kit layout, per
+chrome language and per language pair; the
 calibration of the confidences (of answers given with confidence >= 0.9, how many are right);
 and the median time of the language stage per page. `--compare` also runs the chrome decision with
 langdetect instead of fastText, to show what the second detector is worth. Writes
@@ -59,7 +60,11 @@ def evaluate(prepared, detector: str) -> dict:
             "chrome": found.chrome.language == row["chrome_lang"],
             "mismatch": found.mismatch == row["mismatch"],
         }
-        for group in ("all", row["variant"]):
+        source = "kit" if row["chrome_source"].startswith("kit:") else "eval"
+        groups = ["all", f"{source}: {row['variant']}", f"chrome {row['chrome_lang']}"]
+        if row.get("layout"):
+            groups.append(f"kit layout: {row['layout']}")
+        for group in groups:
             counts[group]["pages"] += 1
             for name, ok in checks.items():
                 counts[group][name] += ok
@@ -86,11 +91,15 @@ def evaluate(prepared, detector: str) -> dict:
 
 
 def render(results: list[dict]) -> str:
-    lines = ["# Language benchmark (mixed pages built from ../shared/eval)", ""]
+    lines = ["# Language benchmark (mixed pages built from ../shared/eval, and UI kits of 16 more languages)", "",
+             "`eval:` rows: a real page's chrome around another real page's article, republished the way a CMS does "
+             "(head and JSON-LD describe the article put in). `kit:` rows: chromes built from the UI strings of "
+             "languages the eval data lacks (benchmarks/chrome_kits.py) around real articles, in four layouts. "
+             "`chrome xx`: pages whose chrome is in xx.", ""]
     for result in results:
         lines += [f"## chrome detector: {result['detector']}", "",
                   "| pages | article language | chrome language | mismatch flag |", "|---|---|---|---|"]
-        for group, s in result["summary"].items():
+        for group, s in sorted(result["summary"].items(), key=lambda kv: (kv[0] != "all", kv[0].startswith("chrome "), kv[0])):
             lines.append(f"| {group} ({s['pages']}) | {s['article']:.1%} | {s['chrome']:.1%} | {s['mismatch']:.1%} |")
         cal = result["calibration"]
         lines += ["", "Calibration (answers given with confidence >= 0.9, share right): " + ", ".join(

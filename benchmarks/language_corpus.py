@@ -9,6 +9,10 @@ Each mixed page comes in three variants: `declared` (X's own lang attributes), `
 `lang`, `og:locale` or content-language at all) and, for X other than English, `wrong` (a theme
 left at lang="en-US" / og:locale en_US around X chrome).
 
+Mixed pages are republished the way a CMS does it (see `republish`): the head and JSON-LD describe
+the article put in, the theme's language settings stay. Languages the eval data lacks get chromes
+built from their UI strings (chrome_kits.py) around the real articles.
+
 Only pages whose declared language is their article's language are used (checked with both
 detectors), so that the truth is the truth. The corpus holds real pages' text: it is written
 under benchmarks/corpus/ (git-ignored), never committed.
@@ -69,7 +73,8 @@ def usable_pages() -> dict[str, list[dict]]:
             paragraphs = [p for p in text.split("\n\n") if p.strip()]
             if article_block(tree, paragraphs) is None:
                 continue
-            pages[lang].append({"id": f"{dataset}/{record['id']}", "html": raw, "paragraphs": paragraphs, "lang": lang})
+            pages[lang].append({"id": f"{dataset}/{record['id']}", "html": raw, "paragraphs": paragraphs, "lang": lang,
+                                "title": normalize_space(record.get("title") or paragraphs[0][:90])})
     return pages
 
 
@@ -89,8 +94,7 @@ def mixed_page(chrome: dict, body: dict, variant: str) -> str | None:
         p = lxml.html.Element("p")
         p.text = paragraph
         block.append(p)
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
-        script.drop_tree()  # its articleBody and headline belong to the chrome page's story
+    republish(tree, chrome, body, variant)
     root = tree.getroottree().getroot()
     if variant in ("missing", "wrong"):
         root.attrib.pop("lang", None)
@@ -109,11 +113,81 @@ def mixed_page(chrome: dict, body: dict, variant: str) -> str | None:
     return lxml.html.tostring(tree, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
+def republish(tree, chrome: dict, body: dict, variant: str) -> None:
+    """What a CMS republishing `body`'s story in `chrome`'s theme writes: the story's title in
+    <title>, og:/twitter: title and description, the <h1> and a JSON-LD NewsArticle (headline,
+    description, articleBody); the theme's settings (lang, og:locale, inLanguage) stay the
+    theme's. The chrome page's own story leaves no trace in the head."""
+    title = body["title"]
+    description = normalize_space(body["paragraphs"][0])[:200]
+    head = tree.find("head")
+    if head is None:
+        head = lxml.html.Element("head")
+        tree.insert(0, head)
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        script.drop_tree()  # its articleBody and headline belong to the chrome page's story
+    site_names = tree.xpath('//meta[@property="og:site_name"]/@content')
+    for element in head.findall("title"):
+        element.drop_tree()
+    title_element = lxml.html.Element("title")
+    title_element.text = f"{title} - {site_names[0]}" if site_names else title
+    head.insert(0, title_element)
+    for meta in tree.xpath('//meta[@property or @name]'):
+        key = (meta.get("property") or meta.get("name") or "").lower()
+        if key in ("og:title", "twitter:title"):
+            meta.set("content", title)
+        elif key in ("description", "og:description", "twitter:description"):
+            meta.set("content", description)
+    headings = tree.xpath("//body//h1")
+    if headings:
+        for child in list(headings[0]):
+            headings[0].remove(child)
+        headings[0].text = title
+    language = {"declared": chrome["lang"], "wrong": "en-US"}.get(variant)
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title, "description": description,
+            "articleBody": "\n\n".join(body["paragraphs"])}
+    if language:
+        data["inLanguage"] = language
+    script = lxml.html.Element("script", type="application/ld+json")
+    script.text = json.dumps(data, ensure_ascii=False)
+    head.append(script)
+
+
+def kit_pages(out: Path, pages: dict[str, list[dict]], languages: list[str]) -> list[dict]:
+    """Chromes of languages the eval data lacks (chrome_kits.py) around real articles: every kit
+    in every layout and variant, each around two articles of two other languages in turn."""
+    from chrome_kits import KITS, LAYOUTS, chrome
+
+    rows = []
+    turn = 0
+    for x in sorted(KITS):
+        for layout in LAYOUTS:
+            for variant in ("declared", "missing", "wrong"):
+                for n in range(2):
+                    y = languages[turn % len(languages)]
+                    body = pages[y][turn % len(pages[y])]
+                    turn += 1
+                    html_lang = {"declared": x, "wrong": "en-US"}.get(variant)
+                    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": body["title"],
+                            "description": normalize_space(body["paragraphs"][0])[:200],
+                            "articleBody": "\n\n".join(body["paragraphs"])}
+                    if html_lang:
+                        data["inLanguage"] = html_lang
+                    jsonld = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+                    name = f"kit-{x}-{layout}-{y}-{n}-{variant}.html"
+                    (out / name).write_text(chrome(x, layout, body["title"], body["paragraphs"], html_lang, jsonld,
+                                                   data["description"]), encoding="utf-8")
+                    rows.append({"file": name, "variant": variant, "layout": layout, "chrome_lang": x,
+                                 "article_lang": y, "mismatch": x != y, "chrome_source": f"kit:{x}",
+                                 "body_source": body["id"]})
+    return rows
+
+
 def build(out: Path, per_pair: int) -> int:
     pages = usable_pages()
     languages = sorted(pages)
     # A page that prints its story twice cannot lend its chrome: its story would stay on the page.
-    stand_in = {"paragraphs": ["-"]}
+    stand_in = {"paragraphs": ["-"], "title": "-"}
     chrome_pages = {x: [p for p in pages[x] if mixed_page(p, stand_in, "declared") is not None] for x in languages}
     out.mkdir(parents=True, exist_ok=True)
     manifest = []
@@ -138,6 +212,7 @@ def build(out: Path, per_pair: int) -> int:
                     (out / name).write_text(mixed_page(chrome, body, variant), encoding="utf-8")
                     manifest.append({"file": name, "variant": variant, "chrome_lang": x, "article_lang": y,
                                      "mismatch": x != y, "chrome_source": chrome["id"], "body_source": body["id"]})
+    manifest += kit_pages(out, pages, languages)
     with open(out / "manifest.jsonl", "w", encoding="utf-8") as handle:
         for row in manifest:
             handle.write(json.dumps(row) + "\n")

@@ -173,3 +173,34 @@ def test_a_bilingual_chrome_reports_its_mix_with_the_primary_language_first():
     mix = {share["language"]: share["share"] for share in decision.shares}
     assert set(mix) == {"hi", "en"} and mix["hi"] > mix["en"] > 0.05
     assert decision.shares[0]["language"] == "hi"
+
+
+def test_a_sparse_chrome_of_one_word_menus_is_told_even_under_a_wrong_lang():
+    # Menus, a date line and a footer: a few hundred characters, most items one word long.
+    parts = ["सोमवार, 1 दिसंबर 2026", "लॉग इन करें", "होम", "देश", "विदेश", "राजनीति", "खेल", "मनोरंजन", "बिज़नेस",
+             "टेक्नोलॉजी", "लाइफस्टाइल", "राज्य", "हमारे बारे में", "संपर्क करें", "गोपनीयता नीति", "नियम और शर्तें",
+             "© 2026 Daily Courier. सर्वाधिकार सुरक्षित", "खोजें"]
+    for declared in (None, "en"):
+        decision = chrome_language(parts, declared_lang=declared)
+        assert decision.language == "hi", decision
+    assert chrome_language(parts, declared_lang="en").evidence.get("contradicted_by_script")
+
+
+def test_an_english_footer_under_a_wrong_lang_does_not_outvote_the_menus():
+    # Lithuanian menus, date line and forms; the footer left in English; the theme at en-US.
+    parts = ["Pirmadienis, 2026 m. gruodžio 1 d.", "Paieška", "Prisijungti", "Pradžia", "Naujienos", "Lietuvoje",
+             "Pasaulyje", "Verslas", "Sportas", "Kultūra", "Mokslas", "Sveikata", "Nuomonės", "Dalintis",
+             "Kopijuoti nuorodą", "Susiję straipsniai", "Skaityti daugiau", "Palikite komentarą", "Vardas",
+             "El. paštas", "Svetainė", "Paskelbti komentarą", "Prenumeruokite mūsų naujienlaiškį", "Prenumeruoti",
+             "Naudojame slapukus, kad pagerintume jūsų naršymo patirtį.", "Sutinku",
+             "About us", "Contact", "Privacy policy", "Terms of use", "Advertise with us", "© 2026 Daily Courier. All rights reserved"]
+    decision = chrome_language(parts, declared_lang="en")
+    assert decision.language == "lt", decision
+
+
+def test_words_every_cyrillic_language_shares_are_not_russian():
+    parts = ["Понеделник, 1 декември 2026", "Търсене", "Вход", "Начало", "Новини", "България", "Свят", "Политика",
+             "Икономика", "Спорт", "Култура", "Здраве", "Мнения", "За нас", "Контакти", "Политика за поверителност",
+             "Общи условия", "Реклама", "© 2026 Daily Courier. Всички права запазени"]
+    assert chrome_language(parts).language == "bg"
+    assert chrome_language(parts, declared_lang="en").language == "bg"

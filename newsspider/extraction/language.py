@@ -10,8 +10,11 @@ line, buttons, form labels, footer: everything that is not the article).
   "mercredi, avril 17, 2024" Italian; fastText calls it French at 0.99). The chrome decision
   weighs several pieces of evidence: the declared `<html lang>`, `og:locale`, the
   Content-Language header / meta, the day and month names and UI words found in the chrome text,
-  and fastText over all chrome text joined together. A declared attribute can be outvoted:
-  themes are often left at `en-US` around French chrome.
+  and fastText fragment by fragment (menu items too short to tell alone are read together, in page
+  order). A declared attribute can be outvoted: themes are often left at `en-US` around French
+  chrome, and a Latin-script language declared over a chrome in another script counts little. The
+  vocabulary defers to a detector that read enough text: UI words travel between languages (an
+  English footer under Lithuanian menus; "и" is Bulgarian as much as Russian).
 
 Codes are ISO 639-1. Undecidable gives (None, 0.0), never a guess passed off as certain.
 """
@@ -211,22 +214,59 @@ class Languages:
         return bool(self.article and self.chrome.language and self.article != self.chrome.language)
 
 
+MIN_FRAGMENT_CHARS = 12  # a shorter fragment is a word or two: joined with its neighbours
+MENU_RUN_CHARS = 80  # short fragments are read together in runs of about this length
+
+
 def fragment_votes(parts: list[str], *, limit: int = 30) -> tuple[dict[str, float], int]:
     """fastText on each chrome fragment long enough to say something (menu items, labels, footer
     lines), weighted by its letters; brand names and neutral words ("Menu", "Login") get low
     scores and do not vote. Returns votes by language and the letters that voted."""
+    # Menu items and labels are too short to tell one by one ("होम", "Sport"), but a menu read
+    # as one line is clear: short fragments are joined, in page order, into runs.
+    runs, run = [], ""
+    for part in parts:
+        if len(part) < MIN_FRAGMENT_CHARS and _letters(part) >= 2:
+            run = f"{run} {part}" if run else part
+            if len(run) >= MENU_RUN_CHARS:
+                runs.append(run)
+                run = ""
+    if len(run) >= MIN_FRAGMENT_CHARS:
+        runs.append(run)
     # Longest first, ties in text order: never in set order, which changes from process to process.
-    fragments = sorted({p for p in parts if len(p) >= 12}, key=lambda p: (-len(p), p))[:limit]
+    candidates = {p for p in parts if len(p) >= MIN_FRAGMENT_CHARS} | set(runs)
+    fragments = sorted(candidates, key=lambda p: (-len(p), p))[:limit]
     votes: dict[str, float] = defaultdict(float)
     voted = 0
     for fragment in fragments:
         code, probability = second_opinion(fragment, max_chars=150)
         letters = _letters(fragment)
-        if code and probability >= 0.5 and letters >= 12:
+        if code and probability >= 0.5 and letters >= MIN_FRAGMENT_CHARS:
             votes[code] += letters * probability
             voted += letters
     return votes, voted
 
+
+# The chrome decision's weights (see chrome_language). Declared attributes are cheap to get wrong
+# (themes left at en-US), so the chrome's own text can outvote them.
+DECLARED_WEIGHTS = (("declared_lang", 1.0), ("og_locale", 0.5), ("content_language", 0.5))
+DETECTOR_WEIGHT = 3.0
+VOCABULARY_WEIGHT = 1.5
+# Letters of chrome text the detector must have voted on for its full weight; a sparse chrome
+# (menus, a date line and a footer: a few hundred characters) has about half of this.
+DETECTOR_FULL_LETTERS = 200
+VOCABULARY_FULL_VOTES = 10  # day, month and UI words found for the vocabulary's full weight
+# How far the vocabulary defers to a detector that had plenty of text: UI words travel between
+# languages (an English footer under Lithuanian menus), a detector reading 300 letters does not.
+VOCABULARY_DEFERENCE = 0.6
+UNSEEN_SHARE = 0.05  # a detector share under this: the detector does not see that language
+CONFIDENT_SCORE = 2.5  # a winner's score from which its confidence is not scaled down
+MIN_CHROME_CONFIDENCE = 0.3
+
+LATIN_SCRIPT = frozenset(
+    "af ca cs cy da de en es et eu fi fr ga gl hr hu id is it lt lv ms nl no pl pt ro sk sl sq sv sw tl tr vi".split())
+CONTRADICTING_SCRIPT_SHARE = 0.8  # of the chrome's letters outside the Latin script
+CONTRADICTED_WEIGHT = 0.2
 
 _NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -254,22 +294,21 @@ def chrome_language(
         "vocabulary": None,
         "chrome_chars": len(text),
     }
-    for key, weight in (("declared_lang", 1.0), ("og_locale", 0.5), ("content_language", 0.5)):
+    letters = _letters(text)
+    non_latin_share = len(_NON_LATIN.findall(text)) / max(1, letters)
+    non_latin = non_latin_share > 0.3
+    for key, weight in DECLARED_WEIGHTS:
         if evidence[key]:
+            # A Latin-script language declared over a chrome written in another script (a theme
+            # left at en-US around Hindi menus) is contradicted by the page itself.
+            if evidence[key] in LATIN_SCRIPT and non_latin_share > CONTRADICTING_SCRIPT_SHARE:
+                weight *= CONTRADICTED_WEIGHT
+                evidence["contradicted_by_script"] = True
             scores[evidence[key]] += weight
 
-    letters = _letters(text)
-    non_latin = len(_NON_LATIN.findall(text)) > 0.3 * max(1, letters)
     votes = vocabulary_votes(text)
     if non_latin:  # the lexicons are for Latin-script languages (and Russian); brand names are English
         votes = Counter({lang: n for lang, n in votes.items() if lang == "ru"})
-    total_votes = sum(votes.values())
-    if total_votes:
-        strength = min(1.0, total_votes / 10)
-        for lang, count in votes.items():
-            scores[lang] += 1.5 * strength * count / total_votes
-        evidence["vocabulary"] = votes.most_common(1)[0][0]
-
     if CHROME_DETECTOR == "langdetect":
         detected, probability, probabilities = detect(text)
         voted = letters
@@ -279,12 +318,23 @@ def chrome_language(
         probabilities = {lang: n / total for lang, n in weighted.items()} if total else {}
         detected = max(probabilities, key=lambda code: probabilities[code]) if probabilities else None
         probability = probabilities[detected] if detected else 0.0
+    detector_strength = 0.0
     if detected:
-        strength = min(1.0, voted / 300)
+        detector_strength = min(1.0, voted / DETECTOR_FULL_LETTERS)
         for lang, p in probabilities.items():
-            scores[lang] += 3.0 * strength * p
+            scores[lang] += DETECTOR_WEIGHT * detector_strength * p
         evidence["detected"] = detected
-        evidence["detected_confidence"] = round(probability * strength, 4)
+        evidence["detected_confidence"] = round(probability * detector_strength, 4)
+
+    total_votes = sum(votes.values())
+    if total_votes:
+        strength = min(1.0, total_votes / VOCABULARY_FULL_VOTES) * (1 - VOCABULARY_DEFERENCE * detector_strength)
+        for lang, count in votes.items():
+            # A language the detector does not see in the chrome at all gets little from a few
+            # words: the lexicons know one Cyrillic language, and "и" is Bulgarian too.
+            unseen = 1 - detector_strength if probabilities.get(lang, 0.0) < UNSEEN_SHARE else 1.0
+            scores[lang] += VOCABULARY_WEIGHT * strength * unseen * count / total_votes
+        evidence["vocabulary"] = votes.most_common(1)[0][0]
 
     shares = [{"language": lang, "share": round(p, 3)}
               for lang, p in sorted(probabilities.items(), key=lambda kv: (-kv[1], kv[0])) if round(p, 3) >= 0.05]
@@ -292,10 +342,10 @@ def chrome_language(
         evidence["decided_by"] = None
         return ChromeDecision(None, 0.0, evidence, shares)
     winner, best = max(scores.items(), key=lambda item: item[1])
-    confidence = (best / sum(scores.values())) * min(1.0, best / 2.5)
+    confidence = (best / sum(scores.values())) * min(1.0, best / CONFIDENT_SCORE)
     deciders = [key for key in ("declared_lang", "og_locale", "content_language", "vocabulary", "detected") if evidence[key] == winner]
     evidence["decided_by"] = "+".join(deciders) or None
-    if confidence < 0.3:
+    if confidence < MIN_CHROME_CONFIDENCE:
         return ChromeDecision(None, 0.0, evidence, shares)
     return ChromeDecision(winner, round(min(confidence, 0.999), 4), evidence, shares)
 

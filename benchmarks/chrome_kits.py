@@ -1,0 +1,272 @@
+"""Page chromes for languages ../shared/eval has no pages in, from the UI strings news sites in
+those languages show: menus, the date line, share bar, comment form, newsletter and cookie boxes,
+a related-stories list and the footer. language_corpus.py puts real articles inside them.
+
+Each kit is data; `chrome()` lays one out in one of four ways seen on real sites:
+`full` (every part), `sparse` (menus, date line and footer: a few hundred characters),
+`bilingual` (the kit's menus and forms, plus an English "trending" list and an English footer, as
+many Asian and African sites have) and `loanwords` (English words the language's UI borrows:
+Home, Video, Live, Login, Share). The chrome language is the kit's in every layout.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+KITS: dict[str, dict] = {
+    "hi": {
+        "nav": ["होम", "देश", "विदेश", "राजनीति", "खेल", "मनोरंजन", "बिज़नेस", "टेक्नोलॉजी", "लाइफस्टाइल", "राज्य"],
+        "date": "सोमवार, 1 दिसंबर 2026", "updated": "अपडेट किया गया", "by": "द्वारा",
+        "share": ["शेयर करें", "कॉपी लिंक"], "read_more": "और पढ़ें", "related": "संबंधित खबरें",
+        "headlines": ["दिल्ली में बढ़ा प्रदूषण, स्कूल बंद करने का आदेश", "संसद के शीतकालीन सत्र की तारीखें घोषित",
+                      "किसानों को मिलेगी नई फसल बीमा योजना", "टीम इंडिया ने जीती टेस्ट सीरीज़", "पेट्रोल-डीजल के दाम स्थिर"],
+        "comments": "अपनी टिप्पणी दें", "form": ["नाम", "ईमेल", "वेबसाइट", "टिप्पणी भेजें"],
+        "newsletter": "ताज़ा खबरों के लिए हमारे न्यूज़लेटर की सदस्यता लें", "subscribe": "सदस्यता लें",
+        "cookie": "हम आपके अनुभव को बेहतर बनाने के लिए कुकीज़ का उपयोग करते हैं।", "accept": "स्वीकार करें",
+        "footer": ["हमारे बारे में", "संपर्क करें", "गोपनीयता नीति", "नियम और शर्तें", "विज्ञापन दें"],
+        "rights": "सर्वाधिकार सुरक्षित", "search": "खोजें", "login": "लॉग इन करें", "ad": "विज्ञापन",
+    },
+    "ar": {
+        "nav": ["الرئيسية", "أخبار", "سياسة", "اقتصاد", "رياضة", "ثقافة", "منوعات", "تكنولوجيا", "صحة", "رأي"],
+        "date": "الاثنين 1 ديسمبر 2026", "updated": "آخر تحديث", "by": "بقلم",
+        "share": ["شارك", "نسخ الرابط"], "read_more": "اقرأ المزيد", "related": "أخبار ذات صلة",
+        "headlines": ["ارتفاع أسعار النفط في الأسواق العالمية", "وزير الخارجية يبحث مع نظيره الأزمة الإقليمية",
+                      "افتتاح معرض الكتاب الدولي بمشاركة واسعة", "المنتخب يتأهل إلى الدور النهائي", "توقعات بهطول أمطار غزيرة"],
+        "comments": "اترك تعليقاً", "form": ["الاسم", "البريد الإلكتروني", "الموقع الإلكتروني", "إرسال التعليق"],
+        "newsletter": "اشترك في نشرتنا الإخبارية ليصلك كل جديد", "subscribe": "اشترك",
+        "cookie": "نستخدم ملفات تعريف الارتباط لتحسين تجربتك على موقعنا.", "accept": "موافق",
+        "footer": ["من نحن", "اتصل بنا", "سياسة الخصوصية", "شروط الاستخدام", "أعلن معنا"],
+        "rights": "جميع الحقوق محفوظة", "search": "بحث", "login": "تسجيل الدخول", "ad": "إعلان",
+    },
+    "id": {
+        "nav": ["Beranda", "Berita", "Nasional", "Internasional", "Ekonomi", "Olahraga", "Hiburan", "Teknologi", "Otomotif", "Gaya Hidup"],
+        "date": "Senin, 1 Desember 2026", "updated": "Diperbarui", "by": "Penulis",
+        "share": ["Bagikan", "Salin tautan"], "read_more": "Baca selengkapnya", "related": "Berita Terkait",
+        "headlines": ["Harga beras naik menjelang akhir tahun", "Presiden resmikan jalan tol baru di Jawa Tengah",
+                      "Timnas lolos ke babak semifinal", "BMKG peringatkan cuaca ekstrem pekan ini", "Rupiah menguat terhadap dolar"],
+        "comments": "Tinggalkan komentar", "form": ["Nama", "Surel", "Situs web", "Kirim komentar"],
+        "newsletter": "Berlangganan buletin kami untuk berita terbaru", "subscribe": "Berlangganan",
+        "cookie": "Kami menggunakan cookie untuk meningkatkan pengalaman Anda.", "accept": "Setuju",
+        "footer": ["Tentang kami", "Hubungi kami", "Kebijakan privasi", "Pedoman media siber", "Karier"],
+        "rights": "Hak cipta dilindungi undang-undang", "search": "Cari", "login": "Masuk", "ad": "Iklan",
+    },
+    "vi": {
+        "nav": ["Trang chủ", "Thời sự", "Thế giới", "Kinh doanh", "Thể thao", "Giải trí", "Pháp luật", "Giáo dục", "Sức khỏe", "Du lịch"],
+        "date": "Thứ hai, 1/12/2026", "updated": "Cập nhật", "by": "Tác giả",
+        "share": ["Chia sẻ", "Sao chép liên kết"], "read_more": "Xem thêm", "related": "Tin liên quan",
+        "headlines": ["Giá vàng trong nước tăng mạnh", "Hà Nội khởi công tuyến đường sắt đô thị mới",
+                      "Đội tuyển Việt Nam thắng trận mở màn", "Mưa lớn gây ngập lụt ở miền Trung", "Xuất khẩu nông sản đạt kỷ lục"],
+        "comments": "Ý kiến của bạn", "form": ["Họ tên", "Email", "Trang web", "Gửi bình luận"],
+        "newsletter": "Đăng ký nhận bản tin để cập nhật tin tức mới nhất", "subscribe": "Đăng ký",
+        "cookie": "Chúng tôi sử dụng cookie để cải thiện trải nghiệm của bạn.", "accept": "Đồng ý",
+        "footer": ["Giới thiệu", "Liên hệ", "Chính sách bảo mật", "Điều khoản sử dụng", "Quảng cáo"],
+        "rights": "Bản quyền thuộc về tòa soạn", "search": "Tìm kiếm", "login": "Đăng nhập", "ad": "Quảng cáo",
+    },
+    "pl": {
+        "nav": ["Strona główna", "Wiadomości", "Kraj", "Świat", "Polityka", "Gospodarka", "Sport", "Kultura", "Nauka", "Opinie"],
+        "date": "Poniedziałek, 1 grudnia 2026", "updated": "Aktualizacja", "by": "Autor",
+        "share": ["Udostępnij", "Kopiuj link"], "read_more": "Czytaj dalej", "related": "Powiązane artykuły",
+        "headlines": ["Sejm przyjął ustawę budżetową", "Ceny prądu wzrosną od stycznia",
+                      "Reprezentacja wygrała mecz eliminacyjny", "Nowa linia tramwajowa w Krakowie", "Prognoza pogody na weekend"],
+        "comments": "Dodaj komentarz", "form": ["Imię", "Adres e-mail", "Strona internetowa", "Opublikuj komentarz"],
+        "newsletter": "Zapisz się do naszego newslettera i bądź na bieżąco", "subscribe": "Zapisz się",
+        "cookie": "Używamy plików cookie, aby poprawić jakość korzystania z serwisu.", "accept": "Akceptuję",
+        "footer": ["O nas", "Kontakt", "Polityka prywatności", "Regulamin", "Reklama"],
+        "rights": "Wszelkie prawa zastrzeżone", "search": "Szukaj", "login": "Zaloguj się", "ad": "Reklama",
+    },
+    "pt": {
+        "nav": ["Início", "Últimas", "Política", "Economia", "Mundo", "Desporto", "Cultura", "Sociedade", "Tecnologia", "Opinião"],
+        "date": "Segunda-feira, 1 de dezembro de 2026", "updated": "Atualizado", "by": "Por",
+        "share": ["Partilhar", "Copiar ligação"], "read_more": "Ler mais", "related": "Artigos relacionados",
+        "headlines": ["Governo aprova novo pacote de medidas", "Preço dos combustíveis volta a descer",
+                      "Seleção vence e segue em frente", "Chuva forte provoca inundações no norte", "Bolsa fecha em alta"],
+        "comments": "Deixe um comentário", "form": ["Nome", "Email", "Site", "Publicar comentário"],
+        "newsletter": "Subscreva a nossa newsletter e receba as principais notícias", "subscribe": "Subscrever",
+        "cookie": "Utilizamos cookies para melhorar a sua experiência de navegação.", "accept": "Aceitar",
+        "footer": ["Sobre nós", "Contactos", "Política de privacidade", "Termos e condições", "Publicidade"],
+        "rights": "Todos os direitos reservados", "search": "Pesquisar", "login": "Entrar", "ad": "Publicidade",
+    },
+    "lt": {
+        "nav": ["Pradžia", "Naujienos", "Lietuvoje", "Pasaulyje", "Verslas", "Sportas", "Kultūra", "Mokslas", "Sveikata", "Nuomonės"],
+        "date": "Pirmadienis, 2026 m. gruodžio 1 d.", "updated": "Atnaujinta", "by": "Autorius",
+        "share": ["Dalintis", "Kopijuoti nuorodą"], "read_more": "Skaityti daugiau", "related": "Susiję straipsniai",
+        "headlines": ["Seimas priėmė biudžeto įstatymą", "Kuro kainos vėl kyla",
+                      "Krepšinio rinktinė laimėjo rungtynes", "Vilniuje atidarytas naujas tiltas", "Orų prognozė savaitgaliui"],
+        "comments": "Palikite komentarą", "form": ["Vardas", "El. paštas", "Svetainė", "Paskelbti komentarą"],
+        "newsletter": "Prenumeruokite mūsų naujienlaiškį", "subscribe": "Prenumeruoti",
+        "cookie": "Naudojame slapukus, kad pagerintume jūsų naršymo patirtį.", "accept": "Sutinku",
+        "footer": ["Apie mus", "Kontaktai", "Privatumo politika", "Naudojimosi taisyklės", "Reklama"],
+        "rights": "Visos teisės saugomos", "search": "Paieška", "login": "Prisijungti", "ad": "Reklama",
+    },
+    "uk": {
+        "nav": ["Головна", "Новини", "Політика", "Економіка", "Світ", "Спорт", "Культура", "Суспільство", "Технології", "Думки"],
+        "date": "Понеділок, 1 грудня 2026", "updated": "Оновлено", "by": "Автор",
+        "share": ["Поділитися", "Копіювати посилання"], "read_more": "Читати далі", "related": "Схожі новини",
+        "headlines": ["Уряд ухвалив новий бюджет", "Ціни на пальне знизилися",
+                      "Збірна перемогла у відбірковому матчі", "У Києві відкрили нову станцію метро", "Прогноз погоди на вихідні"],
+        "comments": "Залишити коментар", "form": ["Ім'я", "Електронна пошта", "Сайт", "Надіслати коментар"],
+        "newsletter": "Підпишіться на нашу розсилку, щоб отримувати головні новини", "subscribe": "Підписатися",
+        "cookie": "Ми використовуємо файли cookie, щоб покращити вашу роботу з сайтом.", "accept": "Прийняти",
+        "footer": ["Про нас", "Контакти", "Політика конфіденційності", "Умови використання", "Реклама"],
+        "rights": "Усі права захищено", "search": "Пошук", "login": "Увійти", "ad": "Реклама",
+    },
+    "el": {
+        "nav": ["Αρχική", "Ειδήσεις", "Πολιτική", "Οικονομία", "Κόσμος", "Αθλητικά", "Πολιτισμός", "Κοινωνία", "Τεχνολογία", "Απόψεις"],
+        "date": "Δευτέρα, 1 Δεκεμβρίου 2026", "updated": "Ενημερώθηκε", "by": "Συντάκτης",
+        "share": ["Κοινοποίηση", "Αντιγραφή συνδέσμου"], "read_more": "Διαβάστε περισσότερα", "related": "Σχετικά άρθρα",
+        "headlines": ["Η Βουλή ψήφισε τον νέο προϋπολογισμό", "Μειώνονται οι τιμές των καυσίμων",
+                      "Νίκη της Εθνικής στα προκριματικά", "Νέα γραμμή μετρό στη Θεσσαλονίκη", "Ο καιρός το Σαββατοκύριακο"],
+        "comments": "Αφήστε ένα σχόλιο", "form": ["Όνομα", "Email", "Ιστότοπος", "Δημοσίευση σχολίου"],
+        "newsletter": "Εγγραφείτε στο ενημερωτικό μας δελτίο", "subscribe": "Εγγραφή",
+        "cookie": "Χρησιμοποιούμε cookies για να βελτιώσουμε την εμπειρία σας.", "accept": "Αποδοχή",
+        "footer": ["Ποιοι είμαστε", "Επικοινωνία", "Πολιτική απορρήτου", "Όροι χρήσης", "Διαφήμιση"],
+        "rights": "Με επιφύλαξη παντός δικαιώματος", "search": "Αναζήτηση", "login": "Σύνδεση", "ad": "Διαφήμιση",
+    },
+    "ro": {
+        "nav": ["Acasă", "Știri", "Politică", "Economie", "Externe", "Sport", "Cultură", "Social", "Tehnologie", "Opinii"],
+        "date": "Luni, 1 decembrie 2026", "updated": "Actualizat", "by": "Autor",
+        "share": ["Distribuie", "Copiază linkul"], "read_more": "Citește mai mult", "related": "Articole similare",
+        "headlines": ["Guvernul a adoptat bugetul pe anul viitor", "Prețul carburanților scade din nou",
+                      "Naționala a câștigat meciul de calificare", "Ploi abundente în vestul țării", "Bursa a închis pe plus"],
+        "comments": "Lasă un comentariu", "form": ["Nume", "Adresă de email", "Site web", "Publică comentariul"],
+        "newsletter": "Abonează-te la newsletterul nostru", "subscribe": "Abonează-te",
+        "cookie": "Folosim cookie-uri pentru a îmbunătăți experiența ta pe site.", "accept": "Accept",
+        "footer": ["Despre noi", "Contact", "Politica de confidențialitate", "Termeni și condiții", "Publicitate"],
+        "rights": "Toate drepturile rezervate", "search": "Caută", "login": "Autentificare", "ad": "Publicitate",
+    },
+    "hu": {
+        "nav": ["Címlap", "Belföld", "Külföld", "Gazdaság", "Sport", "Kultúra", "Tudomány", "Életmód", "Vélemény", "Időjárás"],
+        "date": "2026. december 1., hétfő", "updated": "Frissítve", "by": "Szerző",
+        "share": ["Megosztás", "Link másolása"], "read_more": "Tovább olvasom", "related": "Kapcsolódó cikkek",
+        "headlines": ["Elfogadta a parlament a jövő évi költségvetést", "Tovább csökken az üzemanyag ára",
+                      "Győzött a válogatott a selejtezőn", "Új villamosvonal épül Budapesten", "Havazás jöhet a hétvégén"],
+        "comments": "Szólj hozzá", "form": ["Név", "E-mail-cím", "Weboldal", "Hozzászólás elküldése"],
+        "newsletter": "Iratkozz fel hírlevelünkre", "subscribe": "Feliratkozom",
+        "cookie": "Sütiket használunk, hogy jobb élményt nyújtsunk az oldalon.", "accept": "Elfogadom",
+        "footer": ["Impresszum", "Kapcsolat", "Adatvédelmi tájékoztató", "Felhasználási feltételek", "Hirdetés"],
+        "rights": "Minden jog fenntartva", "search": "Keresés", "login": "Bejelentkezés", "ad": "Hirdetés",
+    },
+    "fi": {
+        "nav": ["Etusivu", "Uutiset", "Kotimaa", "Ulkomaat", "Talous", "Urheilu", "Kulttuuri", "Tiede", "Terveys", "Mielipide"],
+        "date": "Maanantai 1.12.2026", "updated": "Päivitetty", "by": "Toimittaja",
+        "share": ["Jaa", "Kopioi linkki"], "read_more": "Lue lisää", "related": "Aiheeseen liittyvät",
+        "headlines": ["Eduskunta hyväksyi ensi vuoden budjetin", "Sähkön hinta laskee talveksi",
+                      "Leijonat voitti avausottelunsa", "Helsinkiin uusi raitiotielinja", "Lumimyräkkä lähestyy etelää"],
+        "comments": "Jätä kommentti", "form": ["Nimi", "Sähköposti", "Verkkosivusto", "Lähetä kommentti"],
+        "newsletter": "Tilaa uutiskirjeemme ja saat päivän tärkeimmät uutiset", "subscribe": "Tilaa",
+        "cookie": "Käytämme evästeitä parantaaksemme käyttökokemustasi.", "accept": "Hyväksy",
+        "footer": ["Tietoa meistä", "Yhteystiedot", "Tietosuojaseloste", "Käyttöehdot", "Mainosta meillä"],
+        "rights": "Kaikki oikeudet pidätetään", "search": "Hae", "login": "Kirjaudu sisään", "ad": "Mainos",
+    },
+    "he": {
+        "nav": ["ראשי", "חדשות", "פוליטיקה", "כלכלה", "עולם", "ספורט", "תרבות", "בריאות", "טכנולוגיה", "דעות"],
+        "date": "יום שני, 1 בדצמבר 2026", "updated": "עודכן", "by": "מאת",
+        "share": ["שתפו", "העתקת קישור"], "read_more": "לכתבה המלאה", "related": "כתבות נוספות",
+        "headlines": ["הכנסת אישרה את תקציב המדינה", "מחירי הדלק יירדו בחודש הבא",
+                      "הנבחרת ניצחה במשחק המוקדמות", "קו רכבת קלה חדש נפתח בירושלים", "תחזית: גשם כבד בסוף השבוע"],
+        "comments": "הוסיפו תגובה", "form": ["שם", "דואר אלקטרוני", "אתר אינטרנט", "שליחת תגובה"],
+        "newsletter": "הירשמו לניוזלטר שלנו וקבלו את העדכונים החמים", "subscribe": "הרשמה",
+        "cookie": "אנו משתמשים בעוגיות כדי לשפר את חוויית הגלישה שלך.", "accept": "מאשר",
+        "footer": ["אודות", "צור קשר", "מדיניות פרטיות", "תנאי שימוש", "פרסמו אצלנו"],
+        "rights": "כל הזכויות שמורות", "search": "חיפוש", "login": "התחברות", "ad": "פרסומת",
+    },
+    "fa": {
+        "nav": ["صفحه اصلی", "سیاسی", "اقتصادی", "اجتماعی", "بین‌الملل", "ورزشی", "فرهنگی", "علمی", "سلامت", "یادداشت"],
+        "date": "دوشنبه ۱۰ آذر ۱۴۰۵", "updated": "به‌روزرسانی", "by": "نویسنده",
+        "share": ["اشتراک‌گذاری", "کپی لینک"], "read_more": "ادامه مطلب", "related": "اخبار مرتبط",
+        "headlines": ["مجلس لایحه بودجه را تصویب کرد", "قیمت طلا در بازار کاهش یافت",
+                      "تیم ملی به مرحله نهایی صعود کرد", "بارش برف در استان‌های شمالی", "افتتاح خط جدید مترو"],
+        "comments": "دیدگاه خود را بنویسید", "form": ["نام", "ایمیل", "وب‌سایت", "ارسال دیدگاه"],
+        "newsletter": "در خبرنامه ما عضو شوید", "subscribe": "عضویت",
+        "cookie": "ما از کوکی‌ها برای بهبود تجربه شما استفاده می‌کنیم.", "accept": "قبول",
+        "footer": ["درباره ما", "تماس با ما", "حریم خصوصی", "شرایط استفاده", "تبلیغات"],
+        "rights": "کلیه حقوق محفوظ است", "search": "جستجو", "login": "ورود", "ad": "تبلیغات",
+    },
+    "th": {
+        "nav": ["หน้าแรก", "ข่าว", "การเมือง", "เศรษฐกิจ", "ต่างประเทศ", "กีฬา", "บันเทิง", "ไลฟ์สไตล์", "เทคโนโลยี", "สุขภาพ"],
+        "date": "วันจันทร์ที่ 1 ธันวาคม 2569", "updated": "อัปเดต", "by": "ผู้เขียน",
+        "share": ["แชร์", "คัดลอกลิงก์"], "read_more": "อ่านต่อ", "related": "ข่าวที่เกี่ยวข้อง",
+        "headlines": ["รัฐบาลอนุมัติงบประมาณปีหน้า", "ราคาน้ำมันปรับลดลงอีกครั้ง",
+                      "ทีมชาติไทยชนะนัดแรก", "กรุงเทพฯ เตรียมเปิดรถไฟฟ้าสายใหม่", "กรมอุตุฯ เตือนฝนตกหนัก"],
+        "comments": "แสดงความคิดเห็น", "form": ["ชื่อ", "อีเมล", "เว็บไซต์", "ส่งความคิดเห็น"],
+        "newsletter": "สมัครรับจดหมายข่าวของเรา", "subscribe": "สมัครสมาชิก",
+        "cookie": "เราใช้คุกกี้เพื่อปรับปรุงประสบการณ์การใช้งานของคุณ", "accept": "ยอมรับ",
+        "footer": ["เกี่ยวกับเรา", "ติดต่อเรา", "นโยบายความเป็นส่วนตัว", "ข้อกำหนดการใช้งาน", "ลงโฆษณา"],
+        "rights": "สงวนลิขสิทธิ์", "search": "ค้นหา", "login": "เข้าสู่ระบบ", "ad": "โฆษณา",
+    },
+    "bg": {
+        "nav": ["Начало", "Новини", "България", "Свят", "Политика", "Икономика", "Спорт", "Култура", "Здраве", "Мнения"],
+        "date": "Понеделник, 1 декември 2026", "updated": "Обновена", "by": "Автор",
+        "share": ["Сподели", "Копирай линка"], "read_more": "Прочетете още", "related": "Свързани статии",
+        "headlines": ["Парламентът прие бюджета за догодина", "Цените на горивата падат",
+                      "Националите победиха в квалификациите", "Нова метростанция в София", "Сняг и студ през уикенда"],
+        "comments": "Напишете коментар", "form": ["Име", "Имейл", "Уебсайт", "Публикувай коментар"],
+        "newsletter": "Абонирайте се за нашия бюлетин", "subscribe": "Абонирай се",
+        "cookie": "Използваме бисквитки, за да подобрим вашето изживяване.", "accept": "Приемам",
+        "footer": ["За нас", "Контакти", "Политика за поверителност", "Общи условия", "Реклама"],
+        "rights": "Всички права запазени", "search": "Търсене", "login": "Вход", "ad": "Реклама",
+    },
+}
+# What English-speaking UIs lend: menus and buttons that many languages' sites keep in English.
+LOANWORDS = {"nav": ["Home", "News", "Video", "Live", "Podcast"], "login": "Login", "share": ["Share"],
+             "read_more": "Load more"}
+TRENDING_EN = ["Trending", "Stock markets rally as inflation cools", "Champions League: five things we learned",
+               "New smartphone launch draws long queues", "Climate summit ends with a fragile deal",
+               "Box office: the weekend's biggest films", "How to save on your energy bill this winter",
+               "Scientists find water ice on a distant moon", "Transfer news: latest updates"]
+FOOTER_EN = ["About us", "Contact", "Privacy policy", "Terms of use", "Advertise with us", "All rights reserved"]
+RTL = {"ar", "he", "fa"}
+LAYOUTS = ("full", "sparse", "bilingual", "loanwords")
+
+
+def _links(items, cls: str) -> str:
+    return f'<ul class="{cls}">' + "".join(f'<li><a href="/{n}">{escape(t)}</a></li>' for n, t in enumerate(items)) + "</ul>"
+
+
+def chrome(lang: str, layout: str, title: str, paragraphs: list[str], html_lang: str | None,
+           jsonld: str, description: str) -> str:
+    """A whole page: the kit's chrome around the article (title + paragraphs)."""
+    kit = KITS[lang]
+    nav = list(kit["nav"])
+    share, login, read_more = list(kit["share"]), kit["login"], kit["read_more"]
+    if layout == "loanwords":
+        nav = LOANWORDS["nav"] + nav[2:8]
+        share, login, read_more = LOANWORDS["share"] + share[1:], LOANWORDS["login"], LOANWORDS["read_more"]
+    attrs = f' lang="{html_lang}"' if html_lang else ""
+    if lang in RTL:
+        attrs += ' dir="rtl"'
+    site = "Daily Courier"
+    head = (f'<head><meta charset="utf-8"><title>{escape(title)} - {site}</title>'
+            f'<meta property="og:title" content="{escape(title)}"><meta property="og:site_name" content="{site}">'
+            f'<meta name="description" content="{escape(description)}">'
+            f'<meta property="og:description" content="{escape(description)}">'
+            f'<script type="application/ld+json">{jsonld}</script></head>')
+    header = (f'<header class="site-header"><div class="top-bar"><span class="date-line">{escape(kit["date"])}</span>'
+              f'<form class="search" role="search"><input type="search" name="q" placeholder="{escape(kit["search"])}">'
+              f'</form><a class="login" href="/login">{escape(login)}</a></div>'
+              f'<nav class="main-nav">{_links(nav, "menu")}</nav></header>')
+    article = (f'<article class="post"><h1>{escape(title)}</h1>'
+               f'<div class="meta"><span class="byline">{escape(kit["by"])} <a href="/author">{site}</a></span> · '
+               f'<time>{escape(kit["date"])}</time> · {escape(kit["updated"])}</div>'
+               f'<div class="entry-content">' + "".join(f"<p>{escape(p)}</p>" for p in paragraphs) + "</div>")
+    footer_items = kit["footer"] if layout != "bilingual" else FOOTER_EN[:-1]
+    rights = kit["rights"] if layout != "bilingual" else FOOTER_EN[-1]
+    footer = f'<footer class="site-footer">{_links(footer_items, "footer-menu")}<p class="copyright">© 2026 {site}. {escape(rights)}</p></footer>'
+    if layout == "sparse":
+        return f"<!DOCTYPE html><html{attrs}>{head}<body>{header}<main>{article}</article></main>{footer}</body></html>"
+    share_bar = '<div class="share-buttons">' + "".join(f'<a href="#">{escape(s)}</a>' for s in share) + "</div>"
+    related = (f'<section class="related-posts"><h3>{escape(kit["related"])}</h3>{_links(kit["headlines"], "related-list")}'
+               f'<a class="more" href="/more">{escape(read_more)}</a></section>')
+    comments = (f'<section id="comments" class="comments-area"><h3>{escape(kit["comments"])}</h3>'
+                '<form class="comment-form">' + "".join(
+                    f'<p><label>{escape(label)}</label><input type="text"></p>' for label in kit["form"][:3])
+                + f'<textarea></textarea><button type="submit">{escape(kit["form"][3])}</button></form></section>')
+    newsletter = (f'<div class="newsletter-box"><p>{escape(kit["newsletter"])}</p>'
+                  f'<input type="email"><button>{escape(kit["subscribe"])}</button></div>')
+    cookie = (f'<div class="cookie-notice"><p>{escape(kit["cookie"])}</p><button>{escape(kit["accept"])}</button></div>')
+    ad = f'<div class="ad-slot"><span>{escape(kit["ad"])}</span></div>'
+    trending = ""
+    if layout == "bilingual":
+        trending = f'<aside class="trending"><h3>{TRENDING_EN[0]}</h3>{_links(TRENDING_EN[1:], "trending-list")}</aside>'
+    return (f"<!DOCTYPE html><html{attrs}>{head}<body>{cookie}{header}{ad}<main>{article}{share_bar}</article>"
+            f"{related}{comments}</main>{trending}{newsletter}{footer}</body></html>")
