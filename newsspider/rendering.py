@@ -84,6 +84,14 @@ def article_ready_script(min_chars: int = 400, selector: str | None = None) -> s
     )
 
 
+class RenderFailureEcho(logging.Filter):
+    """scrapy-playwright's WARNING for each failed render says what our errback then says with
+    the page and the reason (`Could not render …`, counted in the summary): one line, not two."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Closing page due to failed request")
+
+
 class LazyPlaywrightDownloadHandler(ScrapyPlaywrightDownloadHandler):
     """scrapy-playwright's download handler, except that Playwright and its browser start at the
     first request that needs a browser, not with every crawl: a crawl whose pages all read without
@@ -92,6 +100,9 @@ class LazyPlaywrightDownloadHandler(ScrapyPlaywrightDownloadHandler):
 
     def __init__(self, crawler):
         super().__init__(crawler)
+        echo = logging.getLogger("scrapy-playwright")
+        if not any(isinstance(f, RenderFailureEcho) for f in echo.filters):
+            echo.addFilter(RenderFailureEcho())
         self._lazy_launch_lock = asyncio.Lock()
         self._launched = False
 

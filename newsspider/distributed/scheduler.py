@@ -4,12 +4,16 @@ Lua call, to the taking worker's processing hash, so a worker killed mid-crawl l
 
 from __future__ import annotations
 
+import logging
 import uuid
 
+from scrapy.utils.misc import load_object
 from scrapy_redis.queue import Base
 from scrapy_redis.scheduler import Scheduler
 
 from .crawl import DistributedCrawl
+
+logger = logging.getLogger(__name__)
 
 # KEYS: queue, requests, this worker's processing hash. Returns {id, serialized request} or nil.
 _TAKE = """
@@ -87,7 +91,19 @@ class LeasedScheduler(Scheduler):
         return scheduler
 
     def open(self, spider):
-        self.crawl.call(lambda: super(LeasedScheduler, self).open(spider), None)
+        """scrapy-redis's open(), logging through our logger (its spider.log() is deprecated)."""
+
+        def opened() -> None:
+            self.spider = spider
+            self.queue = load_object(self.queue_cls)(server=self.server, spider=spider,
+                                                     key=self.queue_key % {"spider": spider.name},
+                                                     serializer=self.serializer)
+            self.df = load_object(self.dupefilter_cls).from_spider(spider)
+            queued = len(self.queue)
+            if queued:
+                logger.info("Joining a crawl in progress: %d requests queued", queued, extra={"spider": spider})
+
+        self.crawl.call(opened, None)
 
     def close(self, reason):
         pass  # the crawl's keys are DistributedCrawl's to remove, when the crawl is drained

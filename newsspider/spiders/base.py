@@ -28,6 +28,12 @@ from ..output import default_feed_uri
 from ..sites import SiteConfig
 from ..skips import SkippedRequest
 
+# What Scrapy writes into a request's meta while downloading it (its MetaCopyDetectionMiddleware's
+# list, plus the slot): not copied into a new request made from a response's request.
+DOWNLOAD_META_KEYS = frozenset({
+    "_auth_proxy", "_dont_cache", "_scheme_proxy", "cache_timestamp", "download_latency", "download_slot",
+    "redirect_reasons", "redirect_times", "redirect_ttl", "redirect_urls", "retry_times",
+})
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
 
 
@@ -195,7 +201,8 @@ class NewsSpider(scrapy.Spider):
 
         settings = self.crawler.settings
         meta = {
-            **request.meta,
+            # Not the last download's own bookkeeping (latency, retries, redirects): a new fetch.
+            **{k: v for k, v in request.meta.items() if k not in DOWNLOAD_META_KEYS},
             "playwright": True,
             "playwright_page_methods": [
                 PageMethod(
