@@ -28,6 +28,7 @@ ARTICLE_TYPES = {
 
 # Link texts that point at the original of a republished story.
 SOURCE_LINK_TEXT = compiled(r"^\s*{}\s*:?\s*$", SOURCE_LINKS)
+MAX_SOURCE_LABEL_CHARS = 80  # raw text, spaces included, of an anchor that says "Source link"
 
 
 @dataclass
@@ -341,7 +342,10 @@ def find_source_link(tree, page_url: str) -> str | None:
     page_host = urlsplit(page_url).hostname
     for anchor in tree.iter("a"):
         href = anchor.get("href")
-        if not href or not SOURCE_LINK_TEXT.match(element_text(anchor) or ""):
+        # text_content() runs in C: most anchors are too long to be a "Source link" label
+        if not href or len(anchor.text_content()) > MAX_SOURCE_LABEL_CHARS:
+            continue
+        if not SOURCE_LINK_TEXT.match(element_text(anchor) or ""):
             continue
         target = urljoin(page_url, href.strip())
         if urlsplit(target).scheme in ("http", "https") and urlsplit(target).hostname != page_host:

@@ -76,9 +76,15 @@ def story_links_and_teasers(tree, url: str) -> tuple[set[str], set[str]]:
     own = url.split("#")[0]
     teaser_texts: set[str] = set()
     story_links: set[str] = set()
+    targets: dict[str, str | None] = {}  # href -> the story it links to (None: not a story); menus repeat hrefs
     for anchor in tree.xpath("//body//a[@href]"):
-        target = urljoin(url, anchor.get("href")).split("#")[0]
-        if target != own and urlsplit(target).hostname == host and looks_like_article_url(target):
+        href = anchor.get("href")
+        if href not in targets:
+            target = urljoin(url, href).split("#")[0]
+            is_story = target != own and urlsplit(target).hostname == host and looks_like_article_url(target)
+            targets[href] = target if is_story else None
+        target = targets[href]
+        if target is not None:
             story_links.add(target)
             label = element_text(anchor).lower()
             if len(label) >= 15:

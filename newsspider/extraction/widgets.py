@@ -13,6 +13,7 @@ removed, whatever its classes say: themes put words like "has-comments" on the a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -60,8 +61,10 @@ _CLASS_PHRASES: dict[str, tuple[str, ...]] = {
 _WEAK_WORDS = {"most", "also", "continue", "reply", "bio", "promo", "pub", "gpt", "latest", "popular"}
 
 # A block whose whole text is ad labels and placeholders, in any of these languages.
-_AD_LABEL = compiled("{}", AD_LABELS)
-_AD_FILLER = re.compile(r"[\s\-–—_|·•:()\[\]]*")
+_AD_FILLER_CHARS = r"[\s\-–—_|·•:()\[\]]*"
+# Labels and filler only, from the first character to the last: an anchored match fails at the
+# first letter of ordinary text, where a search tried every position of every short block.
+_AD_LABELS_ONLY = compiled(rf"{_AD_FILLER_CHARS}(?:(?:{{}}){_AD_FILLER_CHARS})+", AD_LABELS)
 
 # Headings that introduce a list of other stories or the comment section.
 _RELATED_HEADINGS = compiled(r"^{}\b.{0,40}$", RELATED_HEADINGS)
@@ -94,22 +97,34 @@ _PHRASES = re.compile(
 _WORD_KIND = {w: kind for kind, words in _CLASS_WORDS.items() for w in words - _WEAK_WORDS}
 
 
+_ID_WORDS = re.compile(r"[-_]+")
+_NAME_WORDS = re.compile(r"[\s\-_]+")
+
+
 def class_kind(element: lxml.html.HtmlElement) -> str | None:
     """The widget kind its class/id names, if any.
 
     An id of four or more words is a heading's slug ("sharing-with-a-single-developer"), not a
     widget name, and is left out.
     """
-    element_id = element.get("id") or ""
-    if len(re.split(r"[-_]+", element_id)) >= 4:
+    element_class, element_id = element.get("class"), element.get("id")
+    if not element_class and not element_id:
+        return None
+    return _names_kind(element_class or "", element_id or "")
+
+
+@functools.lru_cache(maxsize=8192)
+def _names_kind(element_class: str, element_id: str) -> str | None:
+    """class_kind's answer for a class and id (a page repeats the same few class names)."""
+    if len(_ID_WORDS.split(element_id)) >= 4:
         element_id = ""
-    raw = f"{element.get('class') or ''} {element_id}".lower().strip()
+    raw = f"{element_class} {element_id}".lower().strip()
     if not raw:
         return None
     phrase = _PHRASES.search(raw)
     if phrase:
         return _PHRASE_KIND[phrase.group(1)]
-    kinds = {_WORD_KIND[w] for w in re.split(r"[\s\-_]+", raw) if w in _WORD_KIND}
+    kinds = {_WORD_KIND[w] for w in _NAME_WORDS.split(raw) if w in _WORD_KIND}
     if not kinds:
         return None
     # Same precedence as the table's order when words of two kinds meet.
@@ -118,9 +133,9 @@ def class_kind(element: lxml.html.HtmlElement) -> str | None:
 
 def is_ad_label(text: str) -> bool:
     """True for text made only of ad labels and placeholders ("- Advertisement -spot_imgspot_img")."""
-    if not text or len(text) > 120 or not _AD_LABEL.search(text):
+    if not text or len(text) > 120 or not _AD_LABELS_ONLY.fullmatch(text):
         return False
-    return not _AD_FILLER.sub("", _AD_LABEL.sub("", text)) and text.strip().lower() != "ad"
+    return text.strip().lower() != "ad"
 
 
 def article_anchor(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
@@ -215,6 +230,8 @@ def _classify(element, length: int, mark, protected) -> None:
     cookie_candidate = tag in ("div", "section", "aside", "p") and length < 600
     if not length or (length > 120 and not heading and not cookie_candidate):
         return  # only short blocks can be labels, notices or headings: skip the text walk
+    if length > 120 and not heading and "cookie" not in element.text_content().lower():
+        return  # only a cookie notice is left to find, and every cookie phrase says "cookie" (C-speed test)
     # text_content() runs in C; for short blocks any script text in it only makes a match less likely
     text = normalize_space(element.text_content()) if length <= 120 else element_text(element)
     if not text:
