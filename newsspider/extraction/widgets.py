@@ -174,10 +174,11 @@ def _form_kind(form: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-def find_widgets(tree: lxml.html.HtmlElement, anchor=None) -> list[tuple[lxml.html.HtmlElement, str]]:
+def find_widgets(tree: lxml.html.HtmlElement, anchor=None, lengths: dict | None = None) -> list[tuple[lxml.html.HtmlElement, str]]:
     """Every widget block in the page with its kind; outermost blocks only.
 
-    `anchor` is the article block (see `article_anchor`); found here when not given.
+    `anchor` is the article block (see `article_anchor`); found here when not given. `lengths`:
+    the text lengths of `_text_lengths`, when the caller has them.
     """
     body = tree.find("body")
     if body is None:
@@ -194,7 +195,8 @@ def find_widgets(tree: lxml.html.HtmlElement, anchor=None) -> list[tuple[lxml.ht
         if element is not None and not protected(element):
             found.setdefault(element, kind)
 
-    lengths = _text_lengths(body)
+    if lengths is None:
+        lengths = _text_lengths(body)
     stack = list(reversed(body))
     while stack:
         element = stack.pop()
@@ -304,6 +306,7 @@ def _mark_heading_block(heading, kind: str, mark, protected) -> None:
         mark(element, kind)
 
 
+HIDDEN_CONTENT_SHARE = 0.5  # hidden/aria-hidden blocks holding more of the text than this are content shown by a script
 _HIDDEN_STYLE = re.compile(r"(display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
 
 
@@ -313,22 +316,33 @@ def _is_teaser_list(element, text: str) -> bool:
     return len(targets) >= 2 and len(text) / len(targets) < 400
 
 
-def remove_hidden(tree: lxml.html.HtmlElement) -> int:
+def remove_hidden(tree: lxml.html.HtmlElement, lengths: dict | None = None) -> int:
     """Remove what a reader never sees: inline display:none or visibility:hidden always (an author
     hid it), and `hidden` / `aria-hidden="true"` unless those hold most of the page's text: React
-    and other frameworks stream the content into `<div hidden>` and show it with a script."""
+    and other frameworks stream the content into `<div hidden>` and show it with a script.
+
+    `lengths` (from `_text_lengths`) is read for the text shares and kept true: a removed
+    element's length is taken off its ancestors."""
     styled = {e for e in tree.xpath('//body//*[contains(@style, "none") or contains(@style, "hidden")]')
               if _HIDDEN_STYLE.search(e.get("style") or "")}
     flagged = set(tree.xpath('//body//*[@hidden or @aria-hidden="true"]')) - styled
+    body = tree.find("body")
+    if lengths is None and body is not None:
+        lengths = _text_lengths(body)
+    lengths = lengths or {}
     if flagged:
-        body = tree.find("body")
-        total = len(element_text(body)) if body is not None else 0
+        total = lengths.get(body, 0)
         outer = [e for e in flagged if not any(p in flagged for p in e.iterancestors())]
-        if total and sum(len(element_text(e)) for e in outer) > 0.5 * total:
+        if total and sum(lengths.get(e, 0) for e in outer) > HIDDEN_CONTENT_SHARE * total:
             flagged = set()
     hidden = styled | flagged
     removed = 0
     for element in [e for e in hidden if not any(p in hidden for p in e.iterancestors())]:
+        gone = lengths.get(element, 0)  # not its tail: drop_tree() leaves the tail in the parent
+        if gone:
+            for ancestor in element.iterancestors():
+                if ancestor in lengths:
+                    lengths[ancestor] -= gone
         element.drop_tree()
         removed += 1
     return removed
@@ -336,10 +350,12 @@ def remove_hidden(tree: lxml.html.HtmlElement) -> int:
 
 def remove_widgets(tree: lxml.html.HtmlElement) -> WidgetReport:
     """Remove hidden elements and every widget from `tree` in place; report widget counts by kind."""
-    remove_hidden(tree)
+    body = tree.find("body")
+    lengths = _text_lengths(body) if body is not None else {}
+    remove_hidden(tree, lengths)  # keeps `lengths` true for what is left
     anchor = article_anchor(tree)
     report = WidgetReport()
-    for element, kind in find_widgets(tree, anchor):
+    for element, kind in find_widgets(tree, anchor, lengths):
         report.add(kind)
         parent = element.getparent()
         if parent is not None:
