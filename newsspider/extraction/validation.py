@@ -72,7 +72,8 @@ def is_declared_article(page_type: str | None) -> bool:
 
 def story_links_and_teasers(tree, url: str) -> tuple[set[str], set[str]]:
     """The page's links to other stories of its host, and their link texts long enough to be teasers."""
-    host = urlsplit(url).hostname
+    parts = urlsplit(url)
+    host, origin = parts.hostname, f"{parts.scheme}://{parts.netloc}"
     own = url.split("#")[0]
     teaser_texts: set[str] = set()
     story_links: set[str] = set()
@@ -80,8 +81,13 @@ def story_links_and_teasers(tree, url: str) -> tuple[set[str], set[str]]:
     for anchor in tree.xpath("//body//a[@href]"):
         href = anchor.get("href")
         if href not in targets:
-            target = urljoin(url, href).split("#")[0]
-            is_story = target != own and urlsplit(target).hostname == host and looks_like_article_url(target)
+            # Most links are root-relative (same host, no urljoin needed) or absolute.
+            if href.startswith("/") and not href.startswith("//"):
+                target, target_host = (origin + href).split("#")[0], host
+            else:
+                target = urljoin(url, href).split("#")[0]
+                target_host = urlsplit(target).hostname
+            is_story = target != own and target_host == host and looks_like_article_url(target)
             targets[href] = target if is_story else None
         target = targets[href]
         if target is not None:
