@@ -95,14 +95,29 @@ def serve(pages: int, port_file: Path) -> subprocess.Popen:
     raise RuntimeError("the benchmark site did not start")
 
 
+def peak_rss_mb(pid: int) -> float | None:
+    """The process's own peak RSS (VmHWM): ru_maxrss of a child forked from this big benchmark
+    process starts at this process's size, whatever the child then uses."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
 def measure(command: list[str], cwd: Path, env: dict) -> tuple[float, float]:
     """CPU seconds and peak RSS (MB) of one whole command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
+    peak = 0.0
+    while process.poll() is None:  # VmHWM only grows: its last reading is the peak
+        peak = max(peak, peak_rss_mb(process.pid) or 0.0)
+        time.sleep(0.05)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return cpu, usage.ru_maxrss / 1024
+    return cpu, peak
 
 
 def crawl_comparison(pages: int, runs: int) -> dict:

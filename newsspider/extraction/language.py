@@ -136,20 +136,29 @@ def _spread_sample(text: str, size: int = 1000) -> str:
     return " ".join((text[:third], text[middle - third // 2 : middle + third // 2], text[-third:]))
 
 
+# fastText this sure over this many letters of body is not overruled by langdetect here
+# (benchmarks/language.py: same answers on every page where it was this sure).
+FASTTEXT_SURE = 0.98
+FASTTEXT_SURE_LETTERS = 600
+
+
 def article_language(body: str) -> tuple[str | None, float]:
     """Language of the article body and a confidence that shrinks for short bodies and when the
     two detectors disagree."""
     sample = _spread_sample(body)
     other, other_probability = second_opinion(sample)
-    # A quick langdetect pass; the full one only when it and fastText do not firmly agree.
-    code, probability, _ = detect(sample, max_chars=400, trials=1)
-    if code != other or other_probability < 0.95 or probability < 0.95:
-        code, probability, _ = detect(sample)
+    letters = _letters(sample)
+    if other and other_probability >= FASTTEXT_SURE and letters >= FASTTEXT_SURE_LETTERS:
+        code, probability = other, other_probability  # langdetect (about 3 ms) would only agree
+    else:
+        # A quick langdetect pass; the full one only when it and fastText do not firmly agree.
+        code, probability, _ = detect(sample, max_chars=400, trials=1)
+        if code != other or other_probability < 0.95 or probability < 0.95:
+            code, probability, _ = detect(sample)
     if other and other not in LANGDETECT_LANGUAGES and other_probability >= 0.8:
         code, probability = other, other_probability  # langdetect cannot know this language
     if code is None:
         return None, 0.0
-    letters = _letters(sample)
     confidence = probability * min(1.0, 0.5 + letters / 600)
     if other and other != code:
         confidence *= 0.6
@@ -271,6 +280,60 @@ CONTRADICTED_WEIGHT = 0.2
 _NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
+@dataclass(frozen=True)
+class DetectorReading:
+    """What the detector says of the chrome text: its languages' shares and how much to trust
+    them (`strength`: 1.0 from DETECTOR_FULL_LETTERS letters voted)."""
+
+    detected: str | None
+    probability: float
+    probabilities: dict[str, float]
+    strength: float
+
+
+def read_chrome_text(chrome_parts: list[str], text: str, letters: int) -> DetectorReading:
+    if CHROME_DETECTOR == "langdetect":
+        detected, probability, probabilities = detect(text)
+        voted = letters
+    else:
+        weighted, voted = fragment_votes(chrome_parts)
+        total = sum(weighted.values())
+        probabilities = {lang: n / total for lang, n in weighted.items()} if total else {}
+        detected = max(probabilities, key=lambda code: probabilities[code]) if probabilities else None
+        probability = probabilities[detected] if detected else 0.0
+    strength = min(1.0, voted / DETECTOR_FULL_LETTERS) if detected else 0.0
+    return DetectorReading(detected, probability, probabilities, strength)
+
+
+def declared_scores(evidence: dict, non_latin_share: float) -> dict[str, float]:
+    """`<html lang>`, og:locale and Content-Language, each with its weight."""
+    scores: dict[str, float] = defaultdict(float)
+    for key, weight in DECLARED_WEIGHTS:
+        if evidence[key]:
+            # A Latin-script language declared over a chrome written in another script (a theme
+            # left at en-US around Hindi menus) is contradicted by the page itself.
+            if evidence[key] in LATIN_SCRIPT and non_latin_share > CONTRADICTING_SCRIPT_SHARE:
+                weight *= CONTRADICTED_WEIGHT
+                evidence["contradicted_by_script"] = True
+            scores[evidence[key]] += weight
+    return scores
+
+
+def vocabulary_scores(votes: Counter, reading: DetectorReading) -> dict[str, float]:
+    """Day, month and UI words, deferring to a detector that read enough text."""
+    total_votes = sum(votes.values())
+    if not total_votes:
+        return {}
+    strength = min(1.0, total_votes / VOCABULARY_FULL_VOTES) * (1 - VOCABULARY_DEFERENCE * reading.strength)
+    scores = {}
+    for lang, count in votes.items():
+        # A language the detector does not see in the chrome at all gets little from a few
+        # words: the lexicons know one Cyrillic language, and "и" is Bulgarian too.
+        unseen = 1 - reading.strength if reading.probabilities.get(lang, 0.0) < UNSEEN_SHARE else 1.0
+        scores[lang] = VOCABULARY_WEIGHT * strength * unseen * count / total_votes
+    return scores
+
+
 def chrome_language(
     chrome_parts: list[str],
     *,
@@ -278,13 +341,9 @@ def chrome_language(
     og_locale: str | None = None,
     content_language: str | None = None,
 ) -> ChromeDecision:
-    """Weigh declared attributes against what the chrome text says; see the module docstring.
-
-    Weights: `<html lang>` 1.0, og:locale 0.5, Content-Language 0.5; the detector's votes up to
-    3.0 and the day/month/UI vocabulary up to 1.5, each scaled by how much chrome text there is.
-    """
+    """Weigh declared attributes against what the chrome text says; see the module docstring
+    and the weights above (declared attributes, the detector, the vocabulary, in that order)."""
     text = normalize_space(" ".join(chrome_parts))
-    scores: dict[str, float] = defaultdict(float)
     evidence: dict = {
         "declared_lang": normalize_code(declared_lang),
         "og_locale": normalize_code(og_locale),
@@ -296,48 +355,30 @@ def chrome_language(
     }
     letters = _letters(text)
     non_latin_share = len(_NON_LATIN.findall(text)) / max(1, letters)
-    non_latin = non_latin_share > 0.3
-    for key, weight in DECLARED_WEIGHTS:
-        if evidence[key]:
-            # A Latin-script language declared over a chrome written in another script (a theme
-            # left at en-US around Hindi menus) is contradicted by the page itself.
-            if evidence[key] in LATIN_SCRIPT and non_latin_share > CONTRADICTING_SCRIPT_SHARE:
-                weight *= CONTRADICTED_WEIGHT
-                evidence["contradicted_by_script"] = True
-            scores[evidence[key]] += weight
+    scores = declared_scores(evidence, non_latin_share)
+
+    reading = read_chrome_text(chrome_parts, text, letters)
+    if reading.detected:
+        for lang, p in reading.probabilities.items():
+            scores[lang] += DETECTOR_WEIGHT * reading.strength * p
+        evidence["detected"] = reading.detected
+        evidence["detected_confidence"] = round(reading.probability * reading.strength, 4)
 
     votes = vocabulary_votes(text)
-    if non_latin:  # the lexicons are for Latin-script languages (and Russian); brand names are English
+    if non_latin_share > 0.3:  # the lexicons are for Latin-script languages (and Russian); brand names are English
         votes = Counter({lang: n for lang, n in votes.items() if lang == "ru"})
-    if CHROME_DETECTOR == "langdetect":
-        detected, probability, probabilities = detect(text)
-        voted = letters
-    else:
-        weighted, voted = fragment_votes(chrome_parts)
-        total = sum(weighted.values())
-        probabilities = {lang: n / total for lang, n in weighted.items()} if total else {}
-        detected = max(probabilities, key=lambda code: probabilities[code]) if probabilities else None
-        probability = probabilities[detected] if detected else 0.0
-    detector_strength = 0.0
-    if detected:
-        detector_strength = min(1.0, voted / DETECTOR_FULL_LETTERS)
-        for lang, p in probabilities.items():
-            scores[lang] += DETECTOR_WEIGHT * detector_strength * p
-        evidence["detected"] = detected
-        evidence["detected_confidence"] = round(probability * detector_strength, 4)
-
-    total_votes = sum(votes.values())
-    if total_votes:
-        strength = min(1.0, total_votes / VOCABULARY_FULL_VOTES) * (1 - VOCABULARY_DEFERENCE * detector_strength)
-        for lang, count in votes.items():
-            # A language the detector does not see in the chrome at all gets little from a few
-            # words: the lexicons know one Cyrillic language, and "и" is Bulgarian too.
-            unseen = 1 - detector_strength if probabilities.get(lang, 0.0) < UNSEEN_SHARE else 1.0
-            scores[lang] += VOCABULARY_WEIGHT * strength * unseen * count / total_votes
+    for lang, score in vocabulary_scores(votes, reading).items():
+        scores[lang] += score
+    if votes:
         evidence["vocabulary"] = votes.most_common(1)[0][0]
 
     shares = [{"language": lang, "share": round(p, 3)}
-              for lang, p in sorted(probabilities.items(), key=lambda kv: (-kv[1], kv[0])) if round(p, 3) >= 0.05]
+              for lang, p in sorted(reading.probabilities.items(), key=lambda kv: (-kv[1], kv[0])) if round(p, 3) >= 0.05]
+    return decide(scores, evidence, shares)
+
+
+def decide(scores: dict[str, float], evidence: dict, shares: list[dict]) -> ChromeDecision:
+    """The highest score wins, with a confidence from its share and size; too little is null."""
     if not scores:
         evidence["decided_by"] = None
         return ChromeDecision(None, 0.0, evidence, shares)
