@@ -24,7 +24,7 @@ local start = math.max(now, free)
 redis.call('SET', KEYS[1], start + tonumber(ARGV[1]), 'PX', start - now + tonumber(ARGV[1]) + 60000)
 return start - now
 """
-MAX_RESERVATIONS = 3  # a request woken late reserves again, at most this many times
+MAX_RESERVATIONS = 10  # a request woken late reserves again, at most this many times
 
 
 class SharedHostPaceMiddleware:
