@@ -150,6 +150,7 @@ def article_language(body: str) -> tuple[str | None, float]:
     sample = _spread_sample(body)
     other, other_probability = second_opinion(sample)
     letters = _letters(sample)
+    code: str | None
     if other and other_probability >= FASTTEXT_SURE and letters >= FASTTEXT_SURE_LETTERS:
         code, probability = other, other_probability  # langdetect (about 3 ms) would only agree
     else:
