@@ -7,7 +7,8 @@ line) of a real page in language X with the article body of a real page in langu
 its article block, for every pair (X, Y) of the languages available, plus the unmixed originals.
 Each mixed page comes in three variants: `declared` (X's own lang attributes), `missing` (no
 `lang`, `og:locale` or content-language at all) and, for X other than English, `wrong` (a theme
-left at lang="en-US" / og:locale en_US around X chrome).
+left at lang="en-US" / og:locale en_US around X chrome); once per pair, `leftover` keeps two
+paragraphs of the chrome page's own story after the article (a second story left in the theme).
 
 Mixed pages are republished the way a CMS does it (see `republish`): the head and JSON-LD describe
 the article put in, the theme's language settings stay. Languages the eval data lacks get chromes
@@ -110,6 +111,13 @@ def mixed_page(chrome: dict, body: dict, variant: str) -> str | None:
     visible = element_text(tree.find("body")) if tree.find("body") is not None else ""
     if any(normalize_space(p)[:60] in visible for p in chrome["paragraphs"][:8] if len(p) > 40):
         return None  # the chrome page's story is still on the page: not a clean mix
+    if variant == "leftover":
+        # A second story left in the theme's article block: the chrome page's own first two
+        # paragraphs after the story put in (its language is the chrome's).
+        for paragraph in chrome["paragraphs"][:2]:
+            p = lxml.html.Element("p")
+            p.text = paragraph
+            block.append(p)
     return lxml.html.tostring(tree, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
@@ -205,8 +213,8 @@ def build(out: Path, per_pair: int) -> int:
                 body = pages[y][(n + 1) % len(pages[y])]  # never the chrome page's own story
                 if chrome["id"] == body["id"]:
                     continue  # a language with one page: its original covers it
-                for variant in ("declared", "missing", "wrong"):
-                    if variant == "wrong" and x == "en":
+                for variant in ("declared", "missing", "wrong", "leftover"):
+                    if (variant == "wrong" and x == "en") or (variant == "leftover" and (n or x == y)):
                         continue
                     name = f"mix-{x}-{y}-{n}-{variant}.html"
                     (out / name).write_text(mixed_page(chrome, body, variant), encoding="utf-8")

@@ -204,3 +204,13 @@ def test_words_every_cyrillic_language_shares_are_not_russian():
              "Общи условия", "Реклама", "© 2026 Daily Courier. Всички права запазени"]
     assert chrome_language(parts).language == "bg"
     assert chrome_language(parts, declared_lang="en").language == "bg"
+
+
+@pytest.mark.parametrize("story, left", [("is", "de"), ("en", "fr"), ("da", "ru")])
+def test_a_second_story_left_at_the_end_of_the_article_does_not_decide_its_language(story, left):
+    # A theme's article block that still ends with two paragraphs of another story: the detectors'
+    # sample (start, middle, end) is a third that other story; paragraph by paragraph it is small.
+    body = eval_body(story)
+    leftover = [p for p in eval_body(left) if len(p) > 150][:2]
+    assert sum(map(len, leftover)) < 0.3 * sum(map(len, body))
+    assert article_language("\n\n".join(body + leftover))[0] == story

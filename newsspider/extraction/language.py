@@ -21,6 +21,7 @@ Codes are ISO 639-1. Undecidable gives (None, 0.0), never a guess passed off as 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -160,6 +161,12 @@ def article_language(body: str) -> tuple[str | None, float]:
             code, probability, _ = detect(sample)
     if other and other not in LANGDETECT_LANGUAGES and other_probability >= 0.8:
         code, probability = other, other_probability  # langdetect cannot know this language
+    # The sample is the body's start, middle and end: a second story left at the end of the
+    # theme's article block can fill a third of it. Paragraph by paragraph, the body's own
+    # language holds most of the text.
+    majority, share = paragraph_majority(body)
+    if majority and majority != code and share >= PARAGRAPH_MAJORITY:
+        code, probability = majority, share
     if code is None:
         return None, 0.0
     confidence = probability * min(1.0, 0.5 + letters / 600)
@@ -170,6 +177,33 @@ def article_language(body: str) -> tuple[str | None, float]:
     return code, round(min(confidence, 0.999), 4)
 
 
+PARAGRAPH_MAJORITY = 0.7  # of the body's characters in paragraphs fastText can tell
+
+
+@functools.lru_cache(maxsize=256)
+def paragraph_opinion(paragraph: str) -> tuple[str | None, float]:
+    """fastText on one paragraph (200 characters tell its language; the cost grows with the
+    input). Cached: the article language and the paragraph shares read the same paragraphs."""
+    return second_opinion(paragraph, max_chars=200)
+
+
+def paragraph_majority(body: str) -> tuple[str | None, float]:
+    """The language of most of the body's text, paragraph by paragraph (paragraphs of 60+
+    characters fastText is at least 0.5 sure of), and its share of those characters."""
+    shares: Counter = Counter()
+    for paragraph in body.split("\n\n")[:60]:
+        if len(paragraph) < 60:
+            continue
+        code, probability = paragraph_opinion(paragraph)
+        if code and probability >= 0.5:
+            shares[code] += len(paragraph)
+    total = sum(shares.values())
+    if not total:
+        return None, 0.0
+    code, chars = min(shares.items(), key=lambda kv: (-kv[1], kv[0]))
+    return code, chars / total
+
+
 def paragraph_languages(body: str, article_code: str | None) -> list[dict]:
     """Each language's share of the body's characters, longest share first. Paragraphs too short
     to tell (under 60 characters) count for the article's language."""
@@ -177,8 +211,7 @@ def paragraph_languages(body: str, article_code: str | None) -> list[dict]:
     for paragraph in body.split("\n\n")[:60]:
         if not paragraph.strip():
             continue
-        # 200 characters tell a paragraph's language; fastText's cost grows with the input
-        code, probability = second_opinion(paragraph, max_chars=200) if len(paragraph) >= 60 else (None, 0.0)
+        code, probability = paragraph_opinion(paragraph) if len(paragraph) >= 60 else (None, 0.0)
         shares[code if code and probability >= 0.5 else article_code] += len(paragraph)
     total = sum(shares.values())
     return [
