@@ -30,9 +30,8 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import redis
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
@@ -40,6 +39,9 @@ from twisted.internet import task
 
 from ..redaction import redact_url
 from . import enabled, worker_id
+
+if TYPE_CHECKING:
+    import redis
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -109,7 +111,10 @@ class DistributedCrawl:
     """
 
     def __init__(self, crawler, client: redis.Redis):
+        import redis  # here, not at the top: a crawl without REDIS_URL never imports it
+
         settings = crawler.settings
+        self.redis_errors = redis.RedisError
         self.crawler = crawler
         self.client = client
         self.url = redact_url(settings.get("REDIS_URL"))
@@ -130,6 +135,8 @@ class DistributedCrawl:
     def from_crawler(cls, crawler):
         if not enabled(crawler.settings):
             raise NotConfigured
+        import redis
+
         timeout = crawler.settings.getfloat("REDIS_SOCKET_TIMEOUT", 10)
         client = redis.Redis.from_url(crawler.settings.get("REDIS_URL"), socket_timeout=timeout,
                                       socket_connect_timeout=timeout, health_check_interval=30)
@@ -160,7 +167,7 @@ class DistributedCrawl:
             return default
         try:
             return operation()
-        except redis.RedisError as exc:
+        except self.redis_errors as exc:
             self.fail(exc)
             return default
 
