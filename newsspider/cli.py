@@ -35,6 +35,7 @@ EXAMPLES = {
   newsspider extract page.html --url https://news.example/2024/04/story.html
   newsspider extract saved-pages/                every .html/.htm file in the folder, sorted
   find . -name '*.html' | newsspider extract -   paths read from standard input
+  newsspider extract - < pages.tsv               one PATH<tab>URL per line: each page with its URL
 Each input gives one JSON object on stdout: the article a crawl would write, plus `input` and
 `drop_reason` (why a crawl would drop the page, else null). Exit status 1 if a file was unreadable.""",
     "crawl": """examples:
@@ -88,17 +89,20 @@ def project_settings(overrides: Iterable[str] = (), output_dir: str | None = Non
 
 
 # -- extract ---------------------------------------------------------------------------------------
-def input_paths(inputs: list[str], stdin=None) -> Iterator[str]:
-    """Files as given; a folder's pages, sorted; `-` reads one path per line from stdin."""
+def input_pages(inputs: list[str], stdin=None) -> Iterator[tuple[str, str | None]]:
+    """(path, URL or None): files as given; a folder's pages, sorted; `-` reads one page per line
+    from stdin, `PATH` or `PATH<tab>URL` (the URL it was served at)."""
     for given in inputs:
         if given == "-":
             for line in stdin or sys.stdin:
                 if line.strip():
-                    yield line.rstrip("\n")
+                    path, _, url = line.rstrip("\n").partition("\t")
+                    yield path, url.strip() or None
         elif Path(given).is_dir():
-            yield from sorted(str(p) for p in Path(given).rglob("*") if p.suffix.lower() in PAGE_SUFFIXES and p.is_file())
+            found = sorted(str(p) for p in Path(given).rglob("*") if p.suffix.lower() in PAGE_SUFFIXES and p.is_file())
+            yield from ((path, None) for path in found)
         else:
-            yield given
+            yield given, None
 
 
 def extract_pages(inputs: list[str], url: str | None = None, out=None, min_words: int | None = None) -> int:
@@ -109,13 +113,14 @@ def extract_pages(inputs: list[str], url: str | None = None, out=None, min_words
     from .items import Page
 
     out = out or sys.stdout
-    paths = list(input_paths(inputs))
-    if url and len(paths) != 1:
-        print("newsspider extract: --url gives the URL of one page; pass one page with it", file=sys.stderr)
+    pages = list(input_pages(inputs))
+    if url and len(pages) != 1:
+        print("newsspider extract: --url gives the URL of one page; pass one page with it, or give each page's "
+              "URL on stdin as PATH<tab>URL", file=sys.stderr)
         return EXIT_USAGE
     status = EXIT_OK
-    for path in progress(paths, "pages"):
-        page_url = url or Path(path).resolve().as_uri()
+    for path, served_at in progress(pages, "pages"):
+        page_url = url or served_at or Path(path).resolve().as_uri()
         try:
             body = Path(path).read_bytes()
         except OSError as exc:

@@ -26,17 +26,27 @@ def save_pages(site, tmp_path, articles):
 
 
 def test_extract_gives_the_same_item_as_the_crawl(demo_crawl, demo_site, tmp_path):
+    paths = []
     for n, crawled in enumerate(demo_crawl.items):
         path = tmp_path / f"page-{n}.html"
         path.write_bytes(demo_site.routes[urlsplit(crawled["url"]).path].body)
-        done = run_extract(str(path), "--url", crawled["url"])
-        assert done.returncode == 0, done.stderr
-        (line,) = done.stdout.splitlines()
-        extracted = json.loads(line)
+        paths.append(path)
+    # Every page with the URL it was served at, in one run: PATH<tab>URL lines on stdin.
+    listing = "".join(f"{path}\t{crawled['url']}\n" for path, crawled in zip(paths, demo_crawl.items, strict=True))
+    done = subprocess.run([sys.executable, "-m", "newsspider.cli", "extract", "-"], cwd=ROOT, input=listing,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(records) == len(demo_crawl.items)
+    for path, crawled, extracted in zip(paths, demo_crawl.items, records, strict=True):
         assert extracted["input"] == str(path) and extracted["drop_reason"] is None
         for field, value in crawled.items():
             if field not in CRAWL_ONLY_FIELDS:
                 assert extracted[field] == value, (crawled["url"], field)
+    # And one page with --url: the same item.
+    single = run_extract(str(paths[0]), "--url", demo_crawl.items[0]["url"])
+    assert single.returncode == 0, single.stderr
+    assert json.loads(single.stdout) == records[0] | {"crawled_at": json.loads(single.stdout)["crawled_at"]}
 
 
 def test_extract_reads_many_files_in_input_order(demo_site, tmp_path, schema_validator):
