@@ -332,7 +332,7 @@ class DistributedCrawl:
         from ..delivery.feeds import DeliveringFeedExporter
 
         feeds = self.crawler.get_extension(DeliveringFeedExporter)
-        if feeds is not None:
+        if feeds is not None and feeds.pending:  # an idle worker looks twice a second: no empty fsyncs
             feeds.sync()
         keys = self.keys
 
