@@ -98,6 +98,14 @@ class CrawlKeys:
                 *(self.processing(w) for w in workers), *(self.alive(w) for w in workers)]
 
 
+def shared_crawl(crawler) -> DistributedCrawl:
+    """The crawler's DistributedCrawl, for the components that only work with it."""
+    crawl = crawler.get_extension(DistributedCrawl)
+    if crawl is None:
+        raise NotConfigured("distributed mode needs REDIS_URL")
+    return crawl
+
+
 class DistributedCrawl:
     """The worker's side of a shared crawl (enabled by REDIS_URL; see the module docstring).
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from scrapy_redis.dupefilter import RFPDupeFilter
 
-from .scheduler import crawl_of
+from .crawl import shared_crawl
 
 FINGERPRINT_BYTES = 16
 
@@ -20,7 +20,7 @@ FINGERPRINT_BYTES = 16
 class CompactRedisDupeFilter(RFPDupeFilter):
     @classmethod
     def from_spider(cls, spider):
-        crawl = crawl_of(spider)
+        crawl = shared_crawl(spider.crawler)
         dupefilter = cls(crawl.client, key=crawl.keys.dupefilter, debug=spider.settings.getbool("DUPEFILTER_DEBUG"))
         dupefilter.fingerprinter = spider.crawler.request_fingerprinter
         return dupefilter

@@ -5,26 +5,20 @@ sees a callback's output end (and its errors), a downloader middleware sees a fe
 from __future__ import annotations
 
 from scrapy import Request
-from scrapy.exceptions import NotConfigured
 
-from .crawl import DistributedCrawl
-
-
-def _crawl(crawler) -> DistributedCrawl:
-    crawl = crawler.get_extension(DistributedCrawl)
-    if crawl is None:
-        raise NotConfigured
-    return crawl
+from .crawl import DistributedCrawl, shared_crawl
 
 
-class LeaseSpiderMiddleware:
+class _LeaseWatcher:
     def __init__(self, crawl: DistributedCrawl):
         self.crawl = crawl
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(_crawl(crawler))
+        return cls(shared_crawl(crawler))  # NotConfigured without REDIS_URL
 
+
+class LeaseSpiderMiddleware(_LeaseWatcher):
     async def process_spider_output_async(self, response, result, spider=None):
         request = response.request
         try:
@@ -49,15 +43,8 @@ class LeaseSpiderMiddleware:
         self.crawl.callback_done(response.request)
 
 
-class LeaseDownloaderMiddleware:
+class LeaseDownloaderMiddleware(_LeaseWatcher):
     """First in line for requests, so the last to see an exception: nothing will retry it."""
-
-    def __init__(self, crawl: DistributedCrawl):
-        self.crawl = crawl
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(_crawl(crawler))
 
     def process_exception(self, request, exception, spider=None):
         self.crawl.fetch_failed(request)

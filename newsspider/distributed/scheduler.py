@@ -11,7 +11,7 @@ from scrapy.utils.misc import load_object
 from scrapy_redis.queue import Base
 from scrapy_redis.scheduler import Scheduler
 
-from .crawl import DistributedCrawl
+from .crawl import shared_crawl
 
 logger = logging.getLogger(__name__)
 
@@ -24,20 +24,13 @@ return {top[1], redis.call('HGET', KEYS[2], top[1])}
 """
 
 
-def crawl_of(spider) -> DistributedCrawl:
-    crawl = spider.crawler.get_extension(DistributedCrawl)
-    if crawl is None:
-        raise RuntimeError("the Redis scheduler needs the DistributedCrawl extension (REDIS_URL set)")
-    return crawl
-
-
 class LeasedQueue(Base):
     """Priority queue in a sorted set of request ids; the requests themselves in a hash, kept
     until the request is done (so a lease can be put back)."""
 
     def __init__(self, server, spider, key, serializer=None):
         super().__init__(server, spider, key, serializer)
-        self.crawl = crawl_of(spider)
+        self.crawl = shared_crawl(spider.crawler)
         self.keys = self.crawl.keys
         self.take = server.register_script(_TAKE)
 
@@ -78,9 +71,7 @@ class LeasedScheduler(Scheduler):
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        crawl = crawler.get_extension(DistributedCrawl)
-        if crawl is None:
-            raise RuntimeError("the Redis scheduler needs REDIS_URL")
+        crawl = shared_crawl(crawler)
         scheduler = cls(
             server=crawl.client, persist=True, queue_cls=settings.get("SCHEDULER_QUEUE_CLASS"),
             dupefilter_cls=settings.get("DUPEFILTER_CLASS"), idle_before_close=0,
