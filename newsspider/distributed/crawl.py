@@ -102,7 +102,7 @@ def shared_crawl(crawler) -> DistributedCrawl:
     """The crawler's DistributedCrawl, for the components that only work with it."""
     crawl = crawler.get_extension(DistributedCrawl)
     if crawl is None:
-        raise NotConfigured("distributed mode needs REDIS_URL")
+        raise NotConfigured  # no message: Scrapy would log one WARNING per component on every plain crawl
     return crawl
 
 
