@@ -209,7 +209,7 @@ class DistributedCrawl:
             pipe.set(keys.alive(self.worker), 1, px=int(self.lease_seconds * 1000))
             pipe.execute()
             # A worker started again under the same id: its predecessor is gone, its leases with it.
-            taken_back = self.script(_REQUEUE)(keys=[keys.processing(self.worker), keys.queue])
+            taken_back = self.requeue(self.worker)
             if taken_back:
                 logger.info("Worker %s: %d requests an earlier run of this worker had taken are back in the queue",
                             self.worker, taken_back, extra={"spider": spider})
@@ -243,22 +243,25 @@ class DistributedCrawl:
     def workers(self) -> list[str]:
         return [text(w) for w in self.client.hkeys(self.keys.workers)]
 
-    def requeue_dead(self) -> int:
+    def requeue(self, worker: str) -> int:
+        """Put every lease `worker` holds back in the queue; how many there were."""
+        return self.script(_REQUEUE)(keys=[self.keys.processing(worker), self.keys.queue])
+
+    def leases_held(self, workers) -> bool:
+        return any(self.client.hlen(self.keys.processing(w)) for w in workers)
+
+    def requeue_dead(self) -> None:
         """Move the leases of every worker whose heartbeat stopped back to the queue."""
         keys = self.keys
-        workers = self.workers()
-        moved = 0
-        for worker in workers:
+        for worker in self.workers():
             if worker == self.worker or self.client.exists(keys.alive(worker)):
                 continue
-            count = self.script(_REQUEUE)(keys=[keys.processing(worker), keys.queue])
+            count = self.requeue(worker)
             self.client.hdel(keys.workers, worker)
             if count:
-                moved += count
                 self.crawler.stats.inc_value("newsspider/distributed/requeued", count)
                 logger.warning("Worker %s stopped heartbeating; its %d unfinished requests are back in the queue",
                                worker, count, extra={"spider": self.crawler.spider})
-        return moved
 
     # -- leases -----------------------------------------------------------------------------------
     def taken(self, lease: str) -> None:
@@ -349,8 +352,7 @@ class DistributedCrawl:
             self.requeue_dead()
             if self.client.zcard(keys.queue):
                 return False
-            workers = self.workers()
-            return not any(self.client.hlen(keys.processing(w)) for w in workers if w != self.worker)
+            return not self.leases_held(w for w in self.workers() if w != self.worker)
 
         self.leases.clear()
         self.awaiting_sync.clear()
@@ -368,7 +370,7 @@ class DistributedCrawl:
         def leave():
             if reason != "finished" or not self.drained:
                 # Stopped early (Ctrl-C, delivery failed): what it had taken goes back now.
-                self.script(_REQUEUE)(keys=[keys.processing(self.worker), keys.queue])
+                self.requeue(self.worker)
             delivered = {text(k): int(v) for k, v in self.client.hgetall(keys.delivered).items()}
             pipe = self.client.pipeline()
             pipe.hdel(keys.workers, self.worker)
@@ -376,7 +378,7 @@ class DistributedCrawl:
             pipe.execute()
             if reason == "finished" and self.drained and not self.client.zcard(keys.queue):
                 workers = self.workers()
-                if not any(self.client.hlen(keys.processing(w)) for w in workers):
+                if not self.leases_held(workers):
                     self.client.delete(*keys.crawl_keys(workers))
             return delivered
 
