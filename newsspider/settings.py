@@ -15,6 +15,8 @@ USER_AGENT = "newsspider/0.1 (news crawler; Scrapy)"
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
+# Per-host concurrency that also holds with no download delay (see the class).
+DOWNLOADER = "newsspider.downloader.ConcurrencyKeepingDownloader"
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 0.25
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0

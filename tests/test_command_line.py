@@ -176,7 +176,7 @@ def test_report_page_renders_in_chromium_with_its_charts(demo_output):
 def test_many_sites_run_at_most_concurrent_sites_at_once(tmp_path):
     site = DemoSite()
     running = site.serve()
-    site.delay = 0.15  # each site's crawl takes seconds: overlapping crawls would show
+    site.delay = 0.1  # each answer takes a while: two sites crawling at once would overlap on the server
     try:
         files = [site_file(tmp_path, site.base_url, name=f"paper-{n}", feeds=[f"{site.base_url}/feed.xml"],
                            sitemaps=[], start_urls=[]) for n in range(3)]
@@ -186,14 +186,6 @@ def test_many_sites_run_at_most_concurrent_sites_at_once(tmp_path):
         running.stop()
     assert done.returncode == 0, done.stderr[-3000:]
     assert "3 of 3 sites crawled" in done.stdout
-    spans = []
-    for n in range(3):
-        summary = json.loads(next((tmp_path / "output" / f"paper-{n}").glob("*.summary.json")).read_text())
-        from datetime import datetime
-
-        start = datetime.fromisoformat(summary["started_at"]).timestamp()
-        spans.append((start, start + summary["elapsed_seconds"]))
-    spans.sort()
-    assert all(end - start >= 1.2 for start, end in spans), spans  # longer than the 1 s rounding of started_at
-    # One after the other: each starts (to the second) after the one before it ended.
-    assert all(later[0] >= earlier[1] - 1 for earlier, later in zip(spans, spans[1:], strict=False)), spans
+    assert site.requests.count("/feed.xml") == 3
+    # One request per site at a time, one site at a time: never two answers in progress together.
+    assert site.most_in_flight == 1

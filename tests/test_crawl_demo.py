@@ -123,3 +123,19 @@ def test_adding_a_site_is_adding_an_entry(demo_site, tmp_path):
     )
     assert "another-paper" in listed.stdout.split(), listed.stderr
     assert "demo" in listed.stdout.split() and "news" in listed.stdout.split()
+
+
+def test_a_host_never_gets_more_than_its_concurrency_at_once(tmp_path):
+    from newsspider.demo.site import DemoSite
+
+    site = DemoSite()
+    running = site.serve()
+    site.delay = 0.05  # answers overlap whenever the crawl sends more than one at a time
+    try:
+        # AutoThrottle off and no download delay, as a user crawling their own server sets it.
+        result = crawl("news", tmp_path, "-a", f"url={site.base_url}/", "-a", "render_js=never",
+                       "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2", "-s", "DOWNLOAD_DELAY=0")
+    finally:
+        running.stop()
+    assert len(result.items) == len(site.article_urls()), result.log[-3000:]
+    assert site.most_in_flight == 2  # used, and never exceeded (Scrapy 2.19 alone sent up to 9)

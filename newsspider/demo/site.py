@@ -165,6 +165,9 @@ class DemoSite:
         self.articles = articles if articles is not None else load_articles()
         self.delay = 0.0  # seconds each response waits (to catch a crawl mid-way in tests)
         self.requests: list[str] = []  # every path requested, in order (what a crawl fetched)
+        self.most_in_flight = 0  # the most requests ever answered at once (overlapping crawls show here)
+        self._in_flight = 0
+        self._in_flight_lock = threading.Lock()
         self.routes: dict[str, Route] = {}
         self.build()
 
@@ -438,6 +441,16 @@ class DemoSite:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 - http.server's name
                 site.requests.append(self.path)
+                with site._in_flight_lock:
+                    site._in_flight += 1
+                    site.most_in_flight = max(site.most_in_flight, site._in_flight)
+                try:
+                    self.answer()
+                finally:
+                    with site._in_flight_lock:
+                        site._in_flight -= 1
+
+            def answer(self) -> None:
                 if site.delay:
                     time.sleep(site.delay)
                 route = site.routes.get(self.path) or site.routes.get(self.path.split("?")[0])
