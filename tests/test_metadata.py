@@ -68,6 +68,34 @@ def test_the_publisher_gives_way_to_a_person_named_elsewhere():
     assert duplicate.authors == ["Sophie Foster"]
 
 
+def test_a_visible_byline_named_by_its_class_outside_teaser_cards():
+    publisher = {"@type": "NewsArticle", "headline": "H", "author": {"@type": "Organization", "name": "mdr.de"}}
+    page = ('<div class="articleMeta"><p class="author"><a href="mailto:d@mdr.de">David Straub, MDR THÜRINGEN</a></p>'
+            '<time>28.04.2023, 10:12 Uhr</time></div>'
+            '<ul class="teaserList"><li><article class="card"><div class="card__meta">'
+            '<span class="e-byline__author">Jack Rear</span></div></article></li></ul>')
+    # The desk named after the publisher ("MDR THÜRINGEN") is not a person; the teaser's author is another story's.
+    assert metadata(body=page, jsonld=publisher, url="https://www.mdr.de/nachrichten/story-100.html").authors == ["David Straub"]
+    stern = ('<div class="authors typo-article-info"><ul class="u-blanklist"><li class="authors__list-item">'
+             '<span class="typo-article-info-bold">Jemima Kelly</span></li></ul></div>')
+    assert metadata(body=stern).authors == ["Jemima Kelly"]
+    # Dates, times and sentences in an author-named element are not names.
+    noisy = '<div class="post-author">by Stephanie Bazzle</div><span class="author-date">Jul. 19, 2026 9:00 am</span>'
+    assert metadata(body=noisy).authors == ["Stephanie Bazzle"]
+
+
+def test_a_signature_in_bold_that_opens_the_story():
+    site = '<meta property="og:site_name" content="Lesotho Times">'
+    body = ('<article><div class="entry-content"><p>\u00a0</p><p><strong>Mathatisi Sebusi/Mohalenyane Phakela</strong></p>'
+            '<p>A Chinese-owned crusher and quarry mining company has come under fire from villagers.</p></div></article>')
+    meta = metadata(site, body=body, jsonld={"@type": "NewsArticle", "headline": "H", "author": {"name": "Lesotho Times"}},
+                    url="https://lestimes.com/story/")
+    assert meta.authors == ["Mathatisi Sebusi", "Mohalenyane Phakela"]
+    # A bold opening sentence is not a signature.
+    lead = '<article><p><strong>IN the heart of Lesotho, where tales of struggle abound</strong></p></article>'
+    assert metadata(body=lead).authors == []
+
+
 def test_utf8_decoded_twice_is_repaired():
     meta = metadata(jsonld={"@type": "NewsArticle", "headline": "Crash-Tarif jetzt fÃ¼r nur 5,99 Euro"})
     assert meta.title == "Crash-Tarif jetzt für nur 5,99 Euro"

@@ -6,6 +6,7 @@ present; none of it reads the body text.
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 import warnings
@@ -136,34 +137,106 @@ _INITIALS_TAG = re.compile(r"\s*\((?:[a-zäöü]{2,4})\)$")
 
 # Meta tags that name the author, in the order they are trusted.
 _AUTHOR_METAS = '//meta[@name="author" or @property="article:author" or @name="article:author" or @name="byl" or @name="sailthru.author" or @name="dc.creator" or @name="DC.creator" or @name="parsely-author"]/@content'
-_BYLINE_ELEMENTS = ('//*[@itemprop="author"]//*[@itemprop="name"] | //a[@rel="author"] | '
-                    '//*[@class and contains(concat(" ", normalize-space(@class), " "), " byline ")]')
+_BYLINE_ELEMENTS = '//*[@itemprop="author"]//*[@itemprop="name"] | //a[@rel="author"]'
+# A class token that names the byline or its author ("byline", "author", "article-author",
+# "author__name", "authorname", "authors__list-item"); not a bio, avatar or box about the author.
+_BYLINE_CLASS = re.compile(
+    r"(?:^|[-_])(?:byline|author|authors|authorname|autor|autoren|auteur|autore)(?:[-_]{1,2}(?:name|names|link|list|list-item|item|meta))?$",
+    re.IGNORECASE)
+# Containers whose bylines belong to other stories or to readers: teaser cards, related lists, comments.
+_OTHER_STORIES = re.compile(r"(?:^|[-_])(?:card|cards|teaser|teasers|related|recommend\w*|promo|comment|comments)(?:$|[-_])",
+                            re.IGNORECASE)
+OTHER_STORY_LEVELS = 5  # a teaser's byline sits a few levels inside its card; a page-wide wrapper is further out
+BYLINE_MAX_CHARS = 100  # a byline names people; a longer text is an author's bio or a whole box
+BYLINE_MAX_WORDS = 5  # per name, after "By" and the splitting at "and" and commas
 _WRITTEN_BY = re.compile(r"^(written by|author|autor|auteur|autore|von|by|door|av|af)\b", re.IGNORECASE)
+
+
+def _byline_class(element) -> bool:
+    return any(_BYLINE_CLASS.search(token) for token in (element.get("class") or "").split())
+
+
+def _in_other_story(element) -> bool:
+    for level, ancestor in enumerate(element.iterancestors()):
+        if level >= OTHER_STORY_LEVELS:
+            return False
+        if any(_OTHER_STORIES.search(token) for token in (ancestor.get("class") or "").split()):
+            return True
+    return False
+
+
+def _person_shaped(name: str) -> bool:
+    """A name as bylines write it: no digits (a date or time beside it), a few words, and at most
+    one lower-case word beyond a particle ("van", "de", "bin")."""
+    words = name.split()
+    return (not any(c.isdigit() for c in name) and len(words) <= BYLINE_MAX_WORDS
+            and sum(1 for w in words if w[:1].islower() and len(w) > 3) <= 1)
+
+
+_LEAD_PARAGRAPHS = '//article//p | //*[contains(@class, "content")]//p'
+LEAD_PARAGRAPHS_LOOKED_AT = 3  # a signature in the body opens it, after at most a standfirst and a dateline
+
+
+def lead_byline(tree) -> list[str]:
+    """A name in bold that opens the story ("<p><strong>Jane Doe</strong></p>"), as some
+    publishers sign in the body itself: each name 2 to 4 capitalised words, and nothing else."""
+    paragraphs = (p for p in tree.xpath(_LEAD_PARAGRAPHS) if element_text(p).strip())
+    for paragraph in itertools.islice(paragraphs, LEAD_PARAGRAPHS_LOOKED_AT):
+        bold = paragraph.xpath("./strong | ./b")
+        text = normalize_space(element_text(paragraph))
+        if len(bold) != 1 or normalize_space(element_text(bold[0])) != text:
+            continue
+        names = clean_authors([text.replace("/", " / ")])
+        if names and all(2 <= len(n.split()) <= 4 and all(w[:1].isupper() for w in n.split()) and _person_shaped(n)
+                         for n in names):
+            return names
+    return []
+
+
+def visible_bylines(tree) -> list[str]:
+    """The page's own visible byline: itemprop author names, rel=author links and elements whose
+    class names the byline or author, outside teaser cards, related lists and comments."""
+    elements = tree.xpath(_BYLINE_ELEMENTS) + [e for e in tree.xpath("//*[@class]") if _byline_class(e)]
+    texts = []
+    for element in elements:
+        text = element_text(element)
+        if text and len(text) <= BYLINE_MAX_CHARS and not _in_other_story(element):
+            texts.append(text)
+    return texts
 
 
 def extract_authors(tree, article: dict, metas: dict[str, str], publisher_names: list, url: str) -> list[str]:
     """People, not publishers, from the first source that names some: JSON-LD `author` (name, or
     givenName + familyName), author meta tags, Twitter's "Written by" label, the visible byline.
-    A name that is the site's or publisher's own, or a domain (`mdr.de`), gives way to people
-    named by a later source; it stays only when no source names a person."""
+    A name that is the site's or publisher's own, a domain (`mdr.de`), or a desk named after the
+    publisher ("MDR THÜRINGEN") gives way to people named by a later source; it stays only when
+    no source names a person."""
     written_by = [metas[f"twitter:data{n}"] for n in (1, 2) if _WRITTEN_BY.match(metas.get(f"twitter:label{n}", ""))
                   and metas.get(f"twitter:data{n}")]
     sources = (
         lambda: _names(article.get("author")),
         lambda: [v for v in tree.xpath(_AUTHOR_METAS) if "@" not in v],  # an e-mail address is not a name
         lambda: written_by,
-        lambda: [element_text(e) for e in tree.xpath(_BYLINE_ELEMENTS)],
+        lambda: [n for n in clean_authors(visible_bylines(tree)) if _person_shaped(n)],
+        lambda: lead_byline(tree),
     )
     not_people = publisher_keys(publisher_names, url)
     publishers_only: list[str] = []
     for source in sources:
         found = clean_authors(source())
-        people = [n for n in found if _name_key(n) not in not_people and not _DOMAIN.search(n)]
+        people = [n for n in found if not _names_publisher(n, not_people)]
         if people:
             return people
         publishers_only = publishers_only or found
     # Only the publisher signs the story (an agency, "BBC News"): that is its byline.
     return publishers_only
+
+
+def _names_publisher(name: str, publisher: set[str]) -> bool:
+    if _name_key(name) in publisher or _DOMAIN.search(name):
+        return True
+    words = {_name_key(w) for w in name.split()}
+    return bool(words & {k for k in publisher if len(k) >= 3})
 
 
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3}|info|news|online)$", re.IGNORECASE)
