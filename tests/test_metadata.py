@@ -42,6 +42,13 @@ def test_the_site_suffix_is_learned_from_the_page_itself():
     assert metadata("<title>Your $1 bill could be worth thousands - here's how to check</title>").title.endswith("how to check")
 
 
+def test_a_site_suffix_of_several_parts_or_without_spaces_goes_when_the_headline_lacks_it():
+    assert metadata("<title>Scholz in Peking | DW | 28.04.2023</title>", body="<h1>Scholz in Peking</h1>").title == "Scholz in Peking"
+    assert metadata("<title>윤 대통령, 방미 일정 마무리 -정치ㅣ한국일보</title>", body="<h1>윤 대통령, 방미 일정 마무리</h1>").title == "윤 대통령, 방미 일정 마무리"
+    # Nothing on the page shows the headline without the tail: it stays.
+    assert metadata("<title>Scholz in Peking | DW | 28.04.2023</title>").title == "Scholz in Peking | DW | 28.04.2023"
+
+
 def test_authors_are_split_at_and_in_many_languages_and_at_commas():
     assert metadata('<meta name="author" content="Felix Schröder und Jörg Soldwisch, dpa">').authors == ["Felix Schröder", "Jörg Soldwisch", "dpa"]
     assert metadata('<meta name="author" content="Trine Jørgensen og Tôrtia Reimer">').authors == ["Trine Jørgensen", "Tôrtia Reimer"]
@@ -64,6 +71,8 @@ def test_the_publisher_gives_way_to_a_person_named_elsewhere():
     # When no one else is named, the publisher's byline is the byline (an agency, "BBC News").
     alone = metadata(jsonld={"@type": "NewsArticle", "headline": "H", "author": {"@type": "Organization", "name": "Associated Press"}})
     assert alone.authors == ["Associated Press"]
+    domain = metadata('<meta name="author" content="Deutsche Welle (www.dw.com)">', body='<p class="byline">Von Jana Beck</p>')
+    assert domain.authors == ["Jana Beck"]
     duplicate = metadata('<meta name="author" content="Sophie Foster, sophie-foster">')
     assert duplicate.authors == ["Sophie Foster"]
 

@@ -239,7 +239,8 @@ def _names_publisher(name: str, publisher: set[str]) -> bool:
     return bool(words & {k for k in publisher if len(k) >= 3})
 
 
-_DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3}|info|news|online)$", re.IGNORECASE)
+# A domain anywhere in a name ("mdr.de", "Deutsche Welle (www.dw.com)") says a publisher signs.
+_DOMAIN = re.compile(r"[a-z0-9]\.(?:[a-z]{2,3}|info|news|online)\b")
 
 
 def _name_key(name: str) -> str:
@@ -345,15 +346,15 @@ def extract_title(tree, article: dict, metas: dict[str, str], site_name: str | N
         if nodes and element_text(nodes[0]):
             return normalize_space(element_text(nodes[0]))
     title_tag = tree.find(".//title")
-    declared: list[str] = [unescape_value(v) or "" for v in (
-        article.get("headline") if isinstance(article.get("headline"), str) else None,
-        _first(metas, "og:title", "twitter:title"),
-        element_text(title_tag) if title_tag is not None else None,
-    ) if v]
-    headings = [normalize_space(element_text(h)) for h in tree.xpath("//article//h1 | //h1")[:1]]
-    for value in (*declared[:2], *headings, *declared[2:]):
+    headline = unescape_value(article.get("headline")) if isinstance(article.get("headline"), str) else None
+    social = unescape_value(_first(metas, "og:title", "twitter:title"))
+    heading = next((normalize_space(element_text(h)) for h in tree.xpath("//article//h1 | //h1")[:1]), None)
+    tag = unescape_value(element_text(title_tag)) if title_tag is not None else None
+    # The visible headline never carries the site's name: it is a reference for the suffix too.
+    references = [v for v in (headline, social, tag, heading) if v]
+    for value in (headline, social, heading, tag):
         if value:
-            return _title_without_site(value, site_name, declared)
+            return _title_without_site(value, site_name, references)
     return None
 
 
@@ -381,6 +382,10 @@ def unescape_value(value: str | None) -> str | None:
     return text
 
 
+_SUFFIX_START = re.compile(r"\s*[|\-–—:·»/ㅣ]")
+SITE_SUFFIX_MAX_CHARS = 60  # "| Site | Section | date": longer tails are part of the headline
+
+
 def _title_without_site(title: str, site_name: str | None, declared: list[str] | None = None) -> str:
     """The title without the site's name: the named one (og:site_name), or a trailing part that
     every declared title of the page repeats ("… | Sport", "… - Güncel haberler")."""
@@ -392,15 +397,12 @@ def _title_without_site(title: str, site_name: str | None, declared: list[str] |
                 kept = [p for p in parts if site_name.lower() not in p.lower()]
                 if kept:
                     return separator.join(kept).strip()
-    for separator in _TITLE_SEPARATORS:
-        if separator not in title:
-            continue
-        head, _, tail = title.rpartition(separator)
-        others = [d for d in (declared or []) if d != title]
-        # A suffix is the site's when another declared title lacks it, or the visible headline
-        # (which never carries the site's name) does not end with it.
-        if head and len(tail) <= 40 and any(o.strip() == head.strip() for o in others):
-            return head.strip()
+    # A suffix ("| DW | 28.04.2023", " -정치ㅣ한국일보") is the site's when another title of the
+    # page is the same headline without it.
+    for other in sorted({normalize_space(d) for d in (declared or [])}, key=len, reverse=True):
+        rest = title[len(other):] if other and title.startswith(other) else ""
+        if rest and len(rest) <= SITE_SUFFIX_MAX_CHARS and _SUFFIX_START.match(rest):
+            return other
     return title.strip()
 
 
