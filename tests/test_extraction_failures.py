@@ -79,6 +79,11 @@ def test_headline_and_date_line_are_not_repeated_at_the_top():
     (["Body text.", "Source link", "Read more", "Advertisement", "This is a modal window."], ["Body text."]),
     # the byline repeated in the body goes; a sentence mentioning the author stays
     (["By Jane Doe", "Jane Doe said the plan works.", "Body."], ["Jane Doe said the plan works.", "Body."]),
+    # a subscription pitch after the story goes, in any language; the story's own mention of subscribers stays
+    (["市議会は予算案を可決した。", "有料会員になると会員限定の有料記事もお読みいただけます。", "【キャンペーン】有料記事読み放題！詳しくはこちら"],
+     ["市議会は予算案を可決した。"]),
+    (["The paper lost 4,000 subscribers last year.", "Body.", "Already a subscriber? Log in to continue reading."],
+     ["The paper lost 4,000 subscribers last year.", "Body."]),
 ])
 def test_clean_paragraphs(paragraphs, expected):
     assert clean_paragraphs(paragraphs, authors=["Jane Doe"], title="Budget approved", lead="The council approved the budget.") == expected

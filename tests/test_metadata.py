@@ -49,6 +49,14 @@ def test_a_site_suffix_of_several_parts_or_without_spaces_goes_when_the_headline
     assert metadata("<title>Scholz in Peking | DW | 28.04.2023</title>").title == "Scholz in Peking | DW | 28.04.2023"
 
 
+def test_a_topic_label_before_the_visible_headline_is_not_the_title():
+    head = '<meta property="og:title" content="Ukraine-Krieg: Kiew meldet Angriffe auf Energieanlagen">'
+    assert metadata(head, body="<h1>Kiew meldet Angriffe auf Energieanlagen</h1>").title == "Kiew meldet Angriffe auf Energieanlagen"
+    # A headline that merely ends like the <h1> keeps its own words.
+    whole = '<meta property="og:title" content="Why the vote matters for Europe and the world">'
+    assert metadata(whole, body="<h1>Europe and the world</h1>").title == "Why the vote matters for Europe and the world"
+
+
 def test_authors_are_split_at_and_in_many_languages_and_at_commas():
     assert metadata('<meta name="author" content="Felix Schröder und Jörg Soldwisch, dpa">').authors == ["Felix Schröder", "Jörg Soldwisch", "dpa"]
     assert metadata('<meta name="author" content="Trine Jørgensen og Tôrtia Reimer">').authors == ["Trine Jørgensen", "Tôrtia Reimer"]

@@ -19,12 +19,14 @@ import lxml.html
 
 from .document import element_text, normalize_space
 from .metadata import BYLINE_PREFIX, SOURCE_LINK_TEXT, normalize_date
-from .vocabulary import DATELINE_WORDS, PLAYER_TEXT, TRAILERS, compiled
+from .vocabulary import DATELINE_WORDS, PAYWALL_PITCHES, PLAYER_TEXT, TRAILERS, compiled
 from .widgets import article_anchor, is_ad_label
 
 _TRAILERS = compiled(r"^{}\s*[:.…]*$", TRAILERS)
 # Media-player and embed chrome that main-content methods let through (video.js and friends).
 _PLAYER_TEXT = compiled(r"^{}$", PLAYER_TEXT)
+_PAYWALL_PITCH = compiled(r"{}", PAYWALL_PITCHES)
+PITCH_MAX_CHARS = 200  # a pitch is a line or two; a paragraph of the story that mentions subscribers is longer
 _CODE_CHARS = re.compile(r"[{}\[\]<>=;\\|\"]")
 _DATELINE = compiled(r"^{}( on| le| am| el)?\b.{0,60}\b(19|20)\d{2}\b.{0,20}$", DATELINE_WORDS)
 _BYLINE = BYLINE_PREFIX  # one list of "By"s for the body and the metadata
@@ -127,8 +129,8 @@ def looks_like_data(paragraph: str) -> bool:
 def clean_paragraphs(
     paragraphs: list[str], *, authors: list[str], title: str | None, lead: str | None = None
 ) -> list[str]:
-    """Drop trailers, ad labels, player chrome, leaked code, a repeated title or byline, and a lead
-    (or short line) printed twice in a row. A long paragraph repeated verbatim is kept: nothing says
+    """Drop trailers, ad labels, player chrome, leaked code, a repeated title or byline, a lead
+    (or short line) printed twice in a row, and a subscription pitch at the end. A long paragraph repeated verbatim is kept: nothing says
     the page did not mean it."""
     author_keys = {a.lower() for a in authors}
     lead_key = (lead or "").lower().strip()
@@ -152,6 +154,9 @@ def clean_paragraphs(
         if cleaned and lowered == cleaned[-1].lower() and (len(paragraph) < 150 or lowered == lead_key):
             continue
         cleaned.append(paragraph)
+    # A subscription pitch after the story's last paragraph ("Already a subscriber?", "有料会員になると…").
+    while len(cleaned) > 1 and len(cleaned[-1]) < PITCH_MAX_CHARS and _PAYWALL_PITCH.search(cleaned[-1]):
+        cleaned.pop()
     return cleaned
 
 

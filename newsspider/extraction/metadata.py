@@ -354,8 +354,22 @@ def extract_title(tree, article: dict, metas: dict[str, str], site_name: str | N
     references = [v for v in (headline, social, tag, heading) if v]
     for value in (headline, social, heading, tag):
         if value:
-            return _title_without_site(value, site_name, references)
+            return _without_kicker(_title_without_site(value, site_name, references), heading)
     return None
+
+
+_KICKER_END = re.compile(r"\s*[:|\-–—]\s*$")
+KICKER_MAX_CHARS = 40  # "Ukraine-Krieg: ", "LIVE - ": a topic label, not a clause of the headline
+
+
+def _without_kicker(title: str, heading: str | None) -> str:
+    """The visible headline when the declared title is it behind a topic label
+    ("Ukraine-Krieg: Kiew meldet …" over an <h1> "Kiew meldet …")."""
+    if heading and title != heading and title.endswith(heading):
+        kicker = title[: -len(heading)]
+        if len(kicker) <= KICKER_MAX_CHARS and _KICKER_END.search(kicker):
+            return heading
+    return title
 
 
 _MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]")

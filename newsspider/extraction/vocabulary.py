@@ -97,6 +97,21 @@ TRAILERS = {
     "nl": ["lees meer"],
 }
 
+# A sales pitch for a subscription that paywalled sites print after (or instead of) the story's end.
+PAYWALL_PITCHES = {
+    "en": ["subscribe to (continue|keep) reading", "already a subscriber", "to continue reading", "for subscribers only",
+           "(is|are) (only )?available to subscribers", "start your free trial", "unlock (this|unlimited|full) "],
+    "de": ["jetzt abonnieren", "bereits abonnent", "weiterlesen mit", "exklusiv für abonnenten", "nur für abonnenten",
+           "jetzt testen"],
+    "fr": ["abonnez-vous pour", "réservé aux abonnés", "déjà abonné"],
+    "es": ["suscríbete para", "solo para suscriptores", "ya eres suscriptor"],
+    "it": ["abbonati per", "riservato agli abbonati", "sei già abbonato"],
+    "nl": ["word abonnee", "al abonnee"],
+    "pt": ["exclusivo para assinantes", "já é assinante"],
+    "ja": ["有料会員", "会員限定", "有料記事", "読み放題"],
+    "ko": ["유료 회원", "구독하기"],
+}
+
 # Media-player and embed chrome that main-content methods let through (video.js and friends).
 PLAYER_TEXT = {
     "en": ["this is a modal window\\.?", "beginning of dialog window.*", "end of dialog window\\.?", "chapters",
