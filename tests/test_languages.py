@@ -206,6 +206,19 @@ def test_words_every_cyrillic_language_shares_are_not_russian():
     assert chrome_language(parts, declared_lang="en").language == "bg"
 
 
+def test_the_article_s_own_lines_left_in_the_chrome_do_not_outvote_it():
+    # Finnish menus and date line around an English article whose infobox the body extraction left out.
+    finnish = ["Käytämme evästeitä parantaaksemme käyttökokemustasi.", "Hyväksy", "Maanantai 1.12.2026",
+               "Kirjaudu sisään", "Etusivu", "Uutiset", "Kotimaa", "Ulkomaat", "Talous", "Urheilu", "Kulttuuri",
+               "Toimittaja", "Päivitetty", "Jaa artikkeli", "Lue lisää", "Jätä kommentti", "Tietoa meistä"]
+    infobox = ["Official languages and recognised national languages", "Largest city by population",
+               "Head of state and government", "Area of land and water in square kilometres",
+               "Population at the latest census", "Gross domestic product per person", "Currency and time zone"]
+    assert chrome_language(finnish + infobox).language != "fi"  # alone, the two languages are too close to call
+    assert chrome_language(finnish + infobox, article_language="en").language == "fi"
+    # A chrome that is the article's language keeps it: no rival, no discount.
+    assert chrome_language(infobox + ["Home", "Sign in", "Read more about us"], article_language="en").language == "en"
+
 @pytest.mark.parametrize("story, left", [("is", "de"), ("en", "fr"), ("da", "ru")])
 def test_a_second_story_left_at_the_end_of_the_article_does_not_decide_its_language(story, left):
     # A theme's article block that still ends with two paragraphs of another story: the detectors'

@@ -305,6 +305,8 @@ VOCABULARY_FULL_VOTES = 10  # day, month and UI words found for the vocabulary's
 # languages (an English footer under Lithuanian menus), a detector reading 300 letters does not.
 VOCABULARY_DEFERENCE = 0.6
 UNSEEN_SHARE = 0.05  # a detector share under this: the detector does not see that language
+ARTICLE_LEFTOVER_WEIGHT = 0.5  # the article language's detector share, when another language rivals it
+RIVAL_SHARE = 0.3  # a share of the chrome text from which another language is a rival
 CONFIDENT_SCORE = 2.5  # a winner's score from which its confidence is not scaled down
 MIN_CHROME_CONFIDENCE = 0.3
 
@@ -361,12 +363,16 @@ def vocabulary_scores(votes: Counter, reading: DetectorReading) -> dict[str, flo
     if not total_votes:
         return {}
     strength = min(1.0, total_votes / VOCABULARY_FULL_VOTES) * (1 - VOCABULARY_DEFERENCE * reading.strength)
+    unlisted = reading.detected if reading.detected and reading.detected not in LEXICON else None
     scores = {}
     for lang, count in votes.items():
+        # The detector reads a language the lexicons do not list (Bulgarian, Finnish): their votes
+        # in its script go to its nearest listed neighbour (Russian) or to loanwords, not against it.
+        neighbour = 1 - reading.probability if unlisted and (lang in LATIN_SCRIPT) == (unlisted in LATIN_SCRIPT) else 1.0
         # A language the detector does not see in the chrome at all gets little from a few
         # words: the lexicons know one Cyrillic language, and "и" is Bulgarian too.
         unseen = 1 - reading.strength if reading.probabilities.get(lang, 0.0) < UNSEEN_SHARE else 1.0
-        scores[lang] = VOCABULARY_WEIGHT * strength * unseen * count / total_votes
+        scores[lang] = VOCABULARY_WEIGHT * strength * unseen * neighbour * count / total_votes
     return scores
 
 
@@ -376,9 +382,12 @@ def chrome_language(
     declared_lang: str | None = None,
     og_locale: str | None = None,
     content_language: str | None = None,
+    article_language: str | None = None,
 ) -> ChromeDecision:
     """Weigh declared attributes against what the chrome text says; see the module docstring
-    and the weights above (declared attributes, the detector, the vocabulary, in that order)."""
+    and the weights above (declared attributes, the detector, the vocabulary, in that order).
+    `article_language`: the article's, whose text in the chrome may be the article's own
+    subheadings or tables that the body extraction left out."""
     text = normalize_space(" ".join(chrome_parts))
     evidence: dict = {
         "declared_lang": normalize_code(declared_lang),
@@ -395,8 +404,11 @@ def chrome_language(
 
     reading = read_chrome_text(chrome_parts, text, letters)
     if reading.detected:
+        rival = max((p for lang, p in reading.probabilities.items() if lang != article_language), default=0.0)
         for lang, p in reading.probabilities.items():
-            scores[lang] += DETECTOR_WEIGHT * reading.strength * p
+            # Beside a rival language, the article's language in the chrome is partly the article.
+            leftover = ARTICLE_LEFTOVER_WEIGHT if lang == article_language and rival >= RIVAL_SHARE else 1.0
+            scores[lang] += DETECTOR_WEIGHT * reading.strength * p * leftover
         evidence["detected"] = reading.detected
         evidence["detected_confidence"] = round(reading.probability * reading.strength, 4)
 

@@ -84,6 +84,7 @@ def language_stage(page: Page) -> str | None:
         declared_lang=meta.declared_language,
         og_locale=meta.og_locale,
         content_language=page.headers.get("content-language") or meta.meta_language,
+        article_language=code,
     )
     page.languages = Languages(
         article=code,
