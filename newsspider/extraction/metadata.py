@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from dateutil import parser as dateparser
+from lxml import etree
 
 from .document import element_text, normalize_space
 from .urls import strip_tracking
@@ -152,6 +153,11 @@ BYLINE_MAX_WORDS = 5  # per name, after "By" and the splitting at "and" and comm
 _WRITTEN_BY = re.compile(r"^(written by|author|autor|auteur|autore|von|by|door|av|af)\b", re.IGNORECASE)
 
 
+# The class test's candidates, chosen in C: "uthor" (Author, author), "yline", "utor" (Autor), "uteur".
+_BYLINE_CLASS_CANDIDATES = etree.XPath(
+    '//*[contains(@class, "uthor") or contains(@class, "yline") or contains(@class, "utor") or contains(@class, "uteur")]')
+
+
 def _byline_class(element) -> bool:
     return any(_BYLINE_CLASS.search(token) for token in (element.get("class") or "").split())
 
@@ -196,7 +202,7 @@ def lead_byline(tree) -> list[str]:
 def visible_bylines(tree) -> list[str]:
     """The page's own visible byline: itemprop author names, rel=author links and elements whose
     class names the byline or author, outside teaser cards, related lists and comments."""
-    elements = tree.xpath(_BYLINE_ELEMENTS) + [e for e in tree.xpath("//*[@class]") if _byline_class(e)]
+    elements = tree.xpath(_BYLINE_ELEMENTS) + [e for e in _BYLINE_CLASS_CANDIDATES(tree) if _byline_class(e)]
     texts = []
     for element in elements:
         text = element_text(element)
