@@ -39,6 +39,7 @@ EXAMPLES = {
 Each input gives one JSON object on stdout: the article a crawl would write, plus `input` and
 `drop_reason` (why a crawl would drop the page, else null). Exit status 1 if a file was unreadable.""",
     "crawl": """examples:
+  newsspider crawl --list                      the configured sites: name, hosts, sources
   newsspider crawl demo
   newsspider crawl lemonde tagesschau -s LOG_LEVEL=WARNING
   newsspider crawl --all --output-dir /srv/news/output --state-dir /srv/news/state
@@ -231,6 +232,30 @@ def unwritable(folder: str | None) -> str | None:
     return None
 
 
+def configured_sites(settings) -> dict:
+    """The site configurations a crawl would read (bundled and SITES_FILES), by name."""
+    from .sites import BUNDLED_SITES, load_sites
+
+    files = ([BUNDLED_SITES] if settings.getbool("SITES_BUNDLED", True) else []) + settings.getlist("SITES_FILES")
+    return load_sites(files)
+
+
+def list_sites(settings) -> int:
+    """One line per configured site: its name, hosts and how its articles are found."""
+    from .sites import SiteConfigError
+
+    try:
+        sites = configured_sites(settings)
+    except SiteConfigError as exc:
+        print(f"newsspider crawl: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for name, config in sorted(sites.items()):
+        found = [f"{len(urls)} {what}{'s' if len(urls) > 1 else ''}" for what, urls in
+                 (("feed", config.feeds), ("sitemap", config.sitemaps), ("start page", config.start_urls)) if urls]
+        print(f"{name}\t{', '.join(config.hosts())}\t{', '.join(found)}")
+    return EXIT_OK
+
+
 def crawl_sites(names: list[str], settings, every: bool) -> int:
     """Crawl several configured sites in one process (for cron); each writes its own
     OUTPUT_DIR/<site>/<start time>.jsonl. Exit status 1 when any site failed: it did not finish
@@ -238,6 +263,15 @@ def crawl_sites(names: list[str], settings, every: bool) -> int:
     from scrapy.crawler import AsyncCrawlerProcess
 
     from .sites import SiteConfigError
+
+    if not names and not every:  # said before Scrapy's start-up lines
+        try:
+            known = ", ".join(sorted(configured_sites(settings)))
+        except SiteConfigError as exc:
+            print(f"newsspider crawl: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        print(f"newsspider crawl: name sites to crawl (configured: {known}), or --all; --list shows them", file=sys.stderr)
+        return EXIT_USAGE
 
     for setting in ("OUTPUT_DIR", "STATE_DIR"):
         problem = unwritable(settings.get(setting))
@@ -349,8 +383,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--url", help="the URL the page was served at (one page only)")
 
     crawl = command("crawl", "crawl configured sites in one process (for cron)")
-    crawl.add_argument("sites", nargs="*", metavar="SITE", help="site names (see `scrapy list`)")
+    crawl.add_argument("sites", nargs="*", metavar="SITE", help="site names (see --list)")
     crawl.add_argument("--all", action="store_true", help="every configured site")
+    crawl.add_argument("--list", action="store_true", help="list the configured sites and exit")
     crawl.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="a Scrapy setting")
     places(crawl)
 
@@ -381,6 +416,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     if args.command == "extract":
         return extract_pages(args.pages, args.url)
+    if args.command == "crawl" and args.list:
+        return list_sites(project_settings(args.set, args.output_dir, args.state_dir))
     if args.command == "crawl":
         return crawl_sites(args.sites, project_settings(args.set, args.output_dir, args.state_dir), args.all)
     if args.command == "sources":

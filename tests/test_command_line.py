@@ -87,6 +87,20 @@ def test_crawling_the_demo_with_no_server_says_how_to_start_it(tmp_path):
     assert len(errors) == 1 and "newsspider serve-demo" in errors[0], done.stderr[-3000:]
 
 
+def test_crawl_lists_the_configured_sites_and_says_which_to_name(tmp_path):
+    extra = site_file(tmp_path, "http://127.0.0.1:9", name="my-paper", feeds=["http://127.0.0.1:9/feed.xml"], sitemaps=[])
+    listed = newsspider_cmd("crawl", "--list", "-s", f"SITES_FILES={extra}", cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    lines = {line.split("\t")[0]: line for line in listed.stdout.splitlines()}
+    assert {"demo", "my-paper"} <= set(lines)
+    assert lines["my-paper"].split("\t")[1:] == ["127.0.0.1", "1 feed, 1 start page"]
+    # No site named: a usage error that names the configured ones, before any Scrapy start-up line.
+    bare = newsspider_cmd("crawl", "-s", f"SITES_FILES={extra}", cwd=tmp_path)
+    assert bare.returncode == 2 and bare.stdout == ""
+    assert bare.stderr.startswith("newsspider crawl: name sites") and "my-paper" in bare.stderr
+    assert len(bare.stderr.splitlines()) == 1
+
+
 def test_crawl_from_another_folder_writes_there_or_where_told(demo_site, tmp_path):
     sites = site_file(tmp_path, demo_site.base_url)
     done = newsspider_cmd("crawl", "testsite", "-s", f"SITES_FILES={sites}", *QUIET, cwd=tmp_path)
