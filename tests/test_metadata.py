@@ -123,3 +123,17 @@ def test_a_date_only_in_the_visible_date_line_or_an_odd_meta_spelling():
     assert metadata(body=body, url="https://news.example/kultur/beitrag/story.html").published_at.startswith("2024-04-25")
     odd = '<meta property="article:published:time" content="2024-04-17T06:00:00+02:00">'
     assert metadata(odd).published_at == "2024-04-17T06:00:00+02:00"
+
+
+def test_the_update_time_and_other_stories_times_are_not_the_publishing_date():
+    marked = ('<p>Updated <time datetime="2024-05-02T10:00:00Z" class="updated">2 May</time></p>'
+              '<p>Published <time datetime="2024-05-01T08:00:00Z">1 May</time></p>')
+    meta = metadata(body=marked)
+    assert (meta.published_at, meta.modified_at) == ("2024-05-01T08:00:00+00:00", "2024-05-02T10:00:00+00:00")
+    said = '<p>Posted <time datetime="2024-05-01T08:00:00Z">1 May</time> · Aktualisiert <time datetime="2024-05-03T08:00:00Z">3 May</time></p>'
+    assert metadata(body=said).modified_at == "2024-05-03T08:00:00+00:00"
+    # A teaser's or an aside's time belongs to another story: the date line decides.
+    teaser = ('<article><h1>Headline</h1><div class="meta">Published 1 May 2024</div>'
+              '<aside><time datetime="2023-01-01">Old story</time></aside>'
+              '<div class="teaser"><time datetime="2022-06-01">Older story</time></div></article>')
+    assert metadata(body=teaser, url="https://news.example/politik/story.html").published_at == "2024-05-01"

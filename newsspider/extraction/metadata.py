@@ -321,6 +321,31 @@ def _first_date(*values) -> str | None:
     return None
 
 
+_UPDATED_MARK = re.compile(r"updat|modif|aktualisiert|actualiz|aggiorn", re.IGNORECASE)
+_UPDATED_WORDS = re.compile(r"(updated|aktualisiert|mis à jour|actualizado|aggiornato|bijgewerkt|oppdatert|opdateret|uppdaterad)\W*$",
+                            re.IGNORECASE)
+
+
+def marked_times(tree, *, updated: bool) -> list[str]:
+    """`<time datetime>` values of the page's own story, in page order: not in a teaser card, a
+    related list, comments or an <aside>; `updated` picks those marked as the update time (by
+    class, or by "Updated" just before them), else the others."""
+    values = []
+    for time_element in tree.iter("time"):
+        value = time_element.get("datetime")
+        if not value or _in_other_story(time_element) or any(
+                a.tag == "aside" for a in itertools.islice(time_element.iterancestors(), OTHER_STORY_LEVELS)):
+            continue
+        previous = time_element.getprevious()
+        before = (previous.tail if previous is not None else time_element.getparent().text) or ""
+        marks = " ".join(filter(None, (time_element.get("class"), time_element.get("itemprop"),
+                                       (time_element.getparent().get("class") or ""))))
+        is_update = bool(_UPDATED_MARK.search(marks) or _UPDATED_WORDS.search(before))
+        if is_update == updated:
+            values.append(value)
+    return values
+
+
 def visible_date(tree, url: str) -> str | None:
     """The publishing date when no markup declares one: htmldate (trafilatura's date finder)
     reads the URL, the visible date line and the page's other hints, original date first."""
@@ -475,7 +500,8 @@ def extract_metadata(
         _first(metas, "article:published_time", "datePublished", "og:published_time", "pubdate",
               "publishdate", "publish-date", "date", "DC.date.issued", "dcterms.created",
               "parsely-pub-date", "sailthru.date"),
-        *tree.xpath('//*[@itemprop="datePublished"]/@datetime | //time[@datetime]/@datetime')[:1],
+        *tree.xpath('//*[@itemprop="datePublished"]/@datetime | //*[@itemprop="datePublished"]/@content')[:1],
+        *marked_times(tree, updated=False)[:1],
         article.get("dateCreated"),
         _first(metas, "article:published:time", "article_date_original", "publication_date", "date.release"),
     ) or visible_date(tree, url)
@@ -483,7 +509,8 @@ def extract_metadata(
         article.get("dateModified"),
         _first(metas, "article:modified_time", "og:updated_time", "dateModified", "last-modified",
               "dcterms.modified"),
-        *tree.xpath('//*[@itemprop="dateModified"]/@datetime')[:1],
+        *tree.xpath('//*[@itemprop="dateModified"]/@datetime | //*[@itemprop="dateModified"]/@content')[:1],
+        *marked_times(tree, updated=True)[:1],
     )
 
     canonical = tree.xpath('//link[@rel="canonical"]/@href') or [_first(metas, "og:url") or ""]
