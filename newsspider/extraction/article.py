@@ -130,8 +130,8 @@ def clean_paragraphs(
     paragraphs: list[str], *, authors: list[str], title: str | None, lead: str | None = None
 ) -> list[str]:
     """Drop trailers, ad labels, player chrome, leaked code, a repeated title or byline, a lead
-    (or short line) printed twice in a row, and a subscription pitch at the end. A long paragraph repeated verbatim is kept: nothing says
-    the page did not mean it."""
+    (or short line) printed twice in a row, and a subscription pitch at the end. A long paragraph
+    repeated verbatim is kept: nothing says the page did not mean it."""
     author_keys = {a.lower() for a in authors}
     lead_key = (lead or "").lower().strip()
     title_key = _words_key(title or "")

@@ -162,11 +162,11 @@ def _byline_class(element) -> bool:
     return any(_BYLINE_CLASS.search(token) for token in (element.get("class") or "").split())
 
 
-def _in_other_story(element) -> bool:
-    for level, ancestor in enumerate(element.iterancestors()):
-        if level >= OTHER_STORY_LEVELS:
-            return False
-        if any(_OTHER_STORIES.search(token) for token in (ancestor.get("class") or "").split()):
+def _in_other_story(element, *, aside_too: bool = False) -> bool:
+    """Inside a teaser card, related list or comments (or an <aside>, with `aside_too`), a few levels up."""
+    for ancestor in itertools.islice(element.iterancestors(), OTHER_STORY_LEVELS):
+        if (aside_too and ancestor.tag == "aside") or any(
+                _OTHER_STORIES.search(token) for token in (ancestor.get("class") or "").split()):
             return True
     return False
 
@@ -333,8 +333,7 @@ def marked_times(tree, *, updated: bool) -> list[str]:
     values = []
     for time_element in tree.iter("time"):
         value = time_element.get("datetime")
-        if not value or _in_other_story(time_element) or any(
-                a.tag == "aside" for a in itertools.islice(time_element.iterancestors(), OTHER_STORY_LEVELS)):
+        if not value or _in_other_story(time_element, aside_too=True):
             continue
         previous = time_element.getprevious()
         before = (previous.tail if previous is not None else time_element.getparent().text) or ""
