@@ -40,7 +40,10 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
     - robots.txt is fetched with its own timeout (ROBOTSTXT_TIMEOUT, default 10 s) and retried once;
     - a 5xx answer or no answer at all → the host is disallowed for this crawl, logged once
       (WARNING, with the reason) and counted as `newsspider/robots/unavailable`;
-    - a 4xx answer (no robots.txt) → everything allowed, as the RFC says.
+    - a 4xx answer (no robots.txt) → everything allowed, as the RFC says;
+    - a Crawl-delay for our user agent → the host's requests start at least that many seconds
+      apart (at most ROBOTSTXT_MAX_CRAWL_DELAY, default 60), said once at INFO and kept in the
+      stats as `newsspider/robots/crawl_delay/<host>`; Scrapy reads the value but never used it.
 
     Requests refused because of robots.txt fail with `robots_disallowed` or `robots_unavailable`.
     """
@@ -48,6 +51,7 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
     def __init__(self, crawler):
         super().__init__(crawler)
         self.timeout = crawler.settings.getfloat("ROBOTSTXT_TIMEOUT", 10)
+        self.max_crawl_delay = crawler.settings.getfloat("ROBOTSTXT_MAX_CRAWL_DELAY", 60)
 
     def process_request_2(self, rp, request) -> None:
         if isinstance(rp, DisallowAll):
@@ -87,6 +91,7 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
                     parser = None  # no robots.txt: allowed
                 else:
                     parser = build_from_crawler(self._parserimpl, self.crawler, response.body)
+                    self._keep_crawl_delay(parser, robots_request, netloc)
             self._stats.inc_value("robotstxt/request_count")
             self._parsers[netloc] = parser
             waiting.callback(parser)
@@ -96,6 +101,18 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
 
             return await maybe_deferred_to_future(parser)
         return parser
+
+    def _keep_crawl_delay(self, parser, robots_request: Request, netloc: str) -> None:
+        asked = parser.crawl_delay(self._robotstxt_useragent or self._default_useragent)
+        set_min_delay = getattr(self.crawler.engine.downloader, "set_min_delay", None)
+        if not asked or asked <= 0 or set_min_delay is None:
+            return
+        delay = min(asked, self.max_crawl_delay)
+        set_min_delay(robots_request, delay)
+        self._stats.set_value(f"newsspider/robots/crawl_delay/{netloc}", delay)
+        logger.info("robots.txt of %s asks for %g s between requests: kept%s", netloc, asked,
+                    "" if delay == asked else f" as {delay:g} s (ROBOTSTXT_MAX_CRAWL_DELAY)",
+                    extra={"spider": self.crawler.spider})
 
     def _unavailable(self, netloc: str, why: str) -> DisallowAll:
         self._stats.inc_value("newsspider/robots/unavailable")

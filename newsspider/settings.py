@@ -15,8 +15,8 @@ USER_AGENT = "newsspider/0.1 (news crawler; Scrapy)"
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
-# Per-host concurrency that also holds with no download delay (see the class).
-DOWNLOADER = "newsspider.downloader.ConcurrencyKeepingDownloader"
+# Per-host concurrency that holds with no download delay, and robots.txt Crawl-delay (see the class).
+DOWNLOADER = "newsspider.downloader.PoliteDownloader"
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 0.25
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
@@ -25,6 +25,7 @@ DOWNLOAD_MAXSIZE = 32 * 1024 * 1024  # a gzip bomb is refused instead of inflate
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 RETRY_TIMES = 2
 ROBOTSTXT_TIMEOUT = 10  # seconds; a robots.txt that does not answer disallows its host
+ROBOTSTXT_MAX_CRAWL_DELAY = 60  # seconds; a robots.txt Crawl-delay above this is kept as this
 # Our spiders' errbacks count and log every failed fetch (see NewsSpider.on_error); Scrapy's own
 # "Gave up retrying" ERROR line would say it a second time, louder.
 RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"

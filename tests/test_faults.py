@@ -110,6 +110,28 @@ def test_a_robots_txt_answering_503_disallows_the_host(faults, tmp_path):
     assert result.returncode == 1
 
 
+@pytest.mark.parametrize("asked, throttle, extra, said", [
+    ("0.5", "False", [], "asks for 0.5 s between requests: kept"),
+    # AutoThrottle, which lowers a fast host's delay after each answer; a delay above the cap is capped.
+    ("30", "True", ["-s", "ROBOTSTXT_MAX_CRAWL_DELAY=0.5"], "asks for 30 s between requests: kept as 0.5 s"),
+])
+def test_a_robots_txt_crawl_delay_spaces_the_host_s_requests(faults, tmp_path, asked, throttle, extra, said):
+    faults.page("/robots.txt", f"User-agent: *\nCrawl-delay: {asked}\nDisallow: /private/\n".encode(),
+                **{"Content-Type": "text/plain"})
+    paths = [f"/news/story-number-{n}-about-the-harbour.html" for n in range(5)]
+    faults.feed("/feed.xml", paths)
+    for n, path in enumerate(paths):
+        faults.page(path, story(n))
+    result = fault_crawl(faults, tmp_path, "-s", f"AUTOTHROTTLE_ENABLED={throttle}", *extra)
+    assert result.returncode == 0, result.log[-3000:]
+    assert len(delivered(tmp_path)) == 5
+    starts = [t for t, path in faults.hits if path != "/robots.txt"]  # the feed and the five stories
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert len(starts) == 6 and min(gaps) >= 0.45, gaps  # without the delay: all five stories within 0.1 s
+    assert said in result.log
+    assert result.stats["newsspider/robots/crawl_delay/" + faults.base_url.split("//")[1]] == 0.5
+
+
 def test_a_robots_txt_that_never_answers_costs_a_bounded_wait(faults, tmp_path):
     faults.behaviour["/robots.txt"] = "hang"
     faults.feed("/feed.xml", ["/news/a-story-about-the-harbour.html"])
