@@ -3,7 +3,8 @@
 Scrapy's per-domain concurrency and AutoThrottle are per process: N workers would hit a site N
 times harder. Here every request to a host first reserves the host's next free instant (one Lua
 call on Redis's clock), so requests to one host start at least DISTRIBUTED_HOST_INTERVAL seconds
-apart whatever the number of workers: at most 1/interval requests per second per host.
+apart whatever the number of workers: at most 1/interval requests per second per host. A host whose
+robots.txt asks for a longer Crawl-delay gets that as its shared interval.
 """
 
 from __future__ import annotations
@@ -44,9 +45,13 @@ class SharedHostPaceMiddleware:
     async def process_request(self, request, spider=None):
         host = urlsplit(request.url).netloc.lower()
         key = f"{self.crawl.prefix}:host:{host}:next"
+        # The robots.txt Crawl-delay this worker read for the host (PoliteDownloader keeps it per slot).
+        downloader = self.crawl.crawler.engine.downloader
+        crawl_delay = getattr(downloader, "min_delays", {}).get(downloader.get_slot_key(request), 0.0)
+        interval_ms = max(self.interval_ms, int(crawl_delay * 1000))
         loop = asyncio.get_running_loop()  # Scrapy's asyncio reactor
         for _ in range(MAX_RESERVATIONS):
-            wait_ms = self.crawl.call(lambda: self.reserve(keys=[key], args=[self.interval_ms]), 0)
+            wait_ms = self.crawl.call(lambda: self.reserve(keys=[key], args=[interval_ms]), 0)
             if not wait_ms:
                 return None
             self.crawl.crawler.stats.inc_value("newsspider/distributed/paced")
@@ -54,6 +59,6 @@ class SharedHostPaceMiddleware:
             await asyncio.sleep(wait_ms / 1000)
             # Woken late (the event loop was busy extracting a page): the slot has passed, and the
             # requests that were waiting with this one would all start at once. Take a new one.
-            if loop.time() - due < self.interval_ms / 2000:
+            if loop.time() - due < interval_ms / 2000:
                 return None
         return None
