@@ -61,6 +61,8 @@ def test_authors_are_split_at_and_in_many_languages_and_at_commas():
     assert metadata('<meta name="author" content="Felix Schröder und Jörg Soldwisch, dpa">').authors == ["Felix Schröder", "Jörg Soldwisch", "dpa"]
     assert metadata('<meta name="author" content="Trine Jørgensen og Tôrtia Reimer">').authors == ["Trine Jørgensen", "Tôrtia Reimer"]
     assert metadata('<meta name="author" content="Smith, John">').authors == ["Smith, John"]
+    # article:author written with name= instead of property=
+    assert metadata('<meta name="article:author" content="Ana Lima">').authors == ["Ana Lima"]
 
 
 def test_reporter_suffixes_initials_and_e_mail_addresses_are_not_names():
