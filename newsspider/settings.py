@@ -15,6 +15,10 @@ USER_AGENT = "newsspider/0.1 (news crawler; Scrapy)"
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
+# Scrapy starts CONCURRENT_ITEMS worker tasks for every callback's output, however little it
+# yields: at its default of 100 that was 30,100 asyncio tasks for 300 article pages (one item
+# each). 8 took 0.88x the crawl CPU (median of 7 paired runs) and delivers the same.
+CONCURRENT_ITEMS = 8
 # Per-host concurrency that holds with no download delay, and robots.txt Crawl-delay (see the class).
 DOWNLOADER = "newsspider.downloader.PoliteDownloader"
 AUTOTHROTTLE_ENABLED = True

@@ -139,9 +139,9 @@ def _spread_sample(text: str, size: int = 1000) -> str:
 
 # fastText this sure over this many letters of body is not overruled by langdetect here
 # (benchmarks/language.py: the same answers on all 2,094 pages at 0.90, 0.95 and 0.98 as without
-# the shortcut; a demo article of 400 letters is read at 0.95-0.99). langdetect costs about 3 ms a
-# body and 0.3 s to load its profiles once.
-FASTTEXT_SURE = 0.95
+# the shortcut). At 0.95, the demo site's Spanish articles (read at 0.91-0.95) still loaded
+# langdetect: about 3 ms a body and 0.3 s to load its profiles once, a tenth of a 300-page crawl.
+FASTTEXT_SURE = 0.90
 FASTTEXT_SURE_LETTERS = 300
 
 
