@@ -337,12 +337,13 @@ class DeliveringFeedExporter(FeedExporter):
             self.fail(f"could not store the {slot.format} feed in {slot.uri}: {exc}")
         else:
             self.crawler.stats.inc_value(f"feedexport/success_count/{kind}")
-            logger.info("Stored %s feed (%d items) in: %s", slot.format, slot.itemcount, slot.uri,
-                        extra={"spider": spider})
             for pending in self.pending:
                 pending.remote.discard(id(slot))
             self.commit()
             self.finish_part_file(slot)
+            # Said after the rename: the name a reader will find.
+            logger.info("Stored %s feed (%d items) in: %s", slot.format, slot.itemcount, slot.uri,
+                        extra={"spider": spider})
         await self.crawler.signals.send_catch_log_async(signal=signals.feed_slot_closed, slot=slot)
 
     def finish_part_file(self, slot) -> None:
