@@ -83,6 +83,29 @@ def test_feed_and_news_sitemap_entries_of_any_shape_are_articles(odd_site, tmp_p
     assert titles(result) == all_titles(odd_site), result.log[-3000:]
 
 
+def test_a_page_without_a_date_takes_the_date_its_feed_or_news_sitemap_gave_it(odd_site, tmp_path):
+    base = odd_site.base_url
+    dated, listed, undated = ODD_PATHS[:3], ODD_PATHS[3:6], ODD_PATHS[6:]
+    items = "".join(f"<item><title>Story</title><link>{escape(base + p)}</link>"
+                    f"<pubDate>Tue, 05 Mar 2024 09:30:00 +0000</pubDate></item>" for p in dated)
+    odd_site.routes["/feed.xml"] = Route(f'<rss version="2.0"><channel><title>t</title>{items}</channel></rss>'.encode(),
+                                         "application/rss+xml")
+    urls = "".join(f"<url><loc>{escape(base + p)}</loc><news:news><news:title>T</news:title>"
+                   f"<news:publication_date>2024-03-06T08:00:00+01:00</news:publication_date></news:news></url>" for p in listed)
+    urls += "".join(f"<url><loc>{escape(base + p)}</loc><lastmod>2024-03-07</lastmod></url>" for p in undated)
+    odd_site.routes["/news.xml"] = Route(('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                                          f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{urls}</urlset>').encode(),
+                                         "application/xml")
+    config = site_file(tmp_path, base, start_urls=[], feeds=[f"{base}/feed.xml"], sitemaps=[f"{base}/news.xml"],
+                       article_url_pattern=None)
+    result = crawl("testsite", tmp_path, "-s", f"SITES_FILES={config}", "-s", "VALIDATION_MIN_WORDS=20")
+    dates = {item["url"].removeprefix(base): item["published_at"] for item in result.items}
+    assert {dates[p] for p in dated} == {"2024-03-05T09:30:00+00:00"}, result.log[-3000:]
+    assert {dates[p] for p in listed} == {"2024-03-06T08:00:00+01:00"}
+    # A plain sitemap's lastmod says when the page changed, not when it was published.
+    assert "2024-03-07" not in {(dates[p] or "")[:10] for p in undated if p in dates}
+
+
 def test_link_following_finds_articles_through_learned_templates(odd_site, tmp_path):
     base = odd_site.base_url
     odd_site.routes["/feed.xml"] = Route(rss(base, ODD_PATHS[:3]), "application/rss+xml")

@@ -473,9 +473,11 @@ def find_source_link(tree, page_url: str) -> str | None:
 
 
 def extract_metadata(
-    tree: lxml.html.HtmlElement, url: str, *, title_css: str | None = None
+    tree: lxml.html.HtmlElement, url: str, *, title_css: str | None = None, listed_published: str | None = None
 ) -> Metadata:
-    """Every declared fact about the article; `tree` is the page as served (before widget removal)."""
+    """Every declared fact about the article; `tree` is the page as served (before widget removal).
+    `listed_published`: the date the feed or news sitemap gave the URL, taken when the page's own
+    markup declares none (before htmldate's reading of the visible date line and the URL)."""
     objects = jsonld_objects(tree)
     metas = meta_values(tree)
     article = main_jsonld_article(objects) or {}
@@ -503,6 +505,7 @@ def extract_metadata(
         *marked_times(tree, updated=False)[:1],
         article.get("dateCreated"),
         _first(metas, "article:published:time", "article_date_original", "publication_date", "date.release"),
+        listed_published,
     ) or visible_date(tree, url)
     meta.modified_at = _first_date(
         article.get("dateModified"),
