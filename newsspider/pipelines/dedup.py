@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from ..delivery.ledger import text_fingerprint
 from ..distributed.crawl import DistributedCrawl
 from ..extraction.urls import url_identity
@@ -18,7 +20,9 @@ class DuplicateArticlePipeline:
     def __init__(self, stats=None, shared: DistributedCrawl | None = None):
         self.stats = stats
         self.shared = shared
-        self.seen: set[str] = set()
+        # 16-byte digests of the story keys: about 100 bytes a key held for the whole crawl,
+        # against about 300 for the strings (URL identities run long).
+        self.seen: set[bytes] = set()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -31,9 +35,10 @@ class DuplicateArticlePipeline:
         fingerprint = text_fingerprint(item.text)
         if fingerprint:
             keys.add("text:" + fingerprint)
-        if keys & self.seen:
+        digests = {hashlib.blake2b(key.encode(), digest_size=16).digest() for key in keys}
+        if digests & self.seen:
             raise drop(self.stats, "duplicate", item.url, f"same story as {item.canonical_url}")
-        self.seen |= keys
+        self.seen |= digests
         if self.shared is not None:
             first = self.shared.claim_story(url_identity(item.url), keys)
             if first is not None:
