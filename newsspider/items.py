@@ -31,6 +31,7 @@ class Page:
     crawled_at: str = ""
     site_name: str | None = None  # from the site configuration, when the page does not say
     listed_published: str | None = None  # the feed's or news sitemap's date for the URL: used when the page declares none
+    listed_authors: tuple[str, ...] = ()  # the feed item's authors: used when the page names no one
     title_css: str | None = None
     body_css: str | None = None
     # Filled by the stages of newsspider.extraction.stages, in order:

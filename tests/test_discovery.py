@@ -83,13 +83,15 @@ def test_feed_and_news_sitemap_entries_of_any_shape_are_articles(odd_site, tmp_p
     assert titles(result) == all_titles(odd_site), result.log[-3000:]
 
 
-def test_a_page_without_a_date_takes_the_date_its_feed_or_news_sitemap_gave_it(odd_site, tmp_path):
+def test_a_page_without_a_date_or_byline_takes_those_its_feed_or_news_sitemap_gave_it(odd_site, tmp_path):
     base = odd_site.base_url
     dated, listed, undated = ODD_PATHS[:3], ODD_PATHS[3:6], ODD_PATHS[6:]
-    items = "".join(f"<item><title>Story</title><link>{escape(base + p)}</link>"
+    items = "".join(f"<item><title>Story</title><link>{escape(base + p)}</link><dc:creator>Mia Chen</dc:creator>"
                     f"<pubDate>Tue, 05 Mar 2024 09:30:00 +0000</pubDate></item>" for p in dated)
-    odd_site.routes["/feed.xml"] = Route(f'<rss version="2.0"><channel><title>t</title>{items}</channel></rss>'.encode(),
-                                         "application/rss+xml")
+    odd_site.routes["/feed.xml"] = Route(('<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title>'
+                                          f'{items}</channel></rss>').encode(), "application/rss+xml")
+    signed = ODD_PATHS[1]  # a page with its own byline: the page's wins over the feed's
+    odd_site.routes[signed] = Route(story_page(1, "Odd story number 1").replace(b"<article>", b'<article><p class="byline">By Ola Berg</p>'))
     urls = "".join(f"<url><loc>{escape(base + p)}</loc><news:news><news:title>T</news:title>"
                    f"<news:publication_date>2024-03-06T08:00:00+01:00</news:publication_date></news:news></url>" for p in listed)
     urls += "".join(f"<url><loc>{escape(base + p)}</loc><lastmod>2024-03-07</lastmod></url>" for p in undated)
@@ -102,6 +104,9 @@ def test_a_page_without_a_date_takes_the_date_its_feed_or_news_sitemap_gave_it(o
     dates = {item["url"].removeprefix(base): item["published_at"] for item in result.items}
     assert {dates[p] for p in dated} == {"2024-03-05T09:30:00+00:00"}, result.log[-3000:]
     assert {dates[p] for p in listed} == {"2024-03-06T08:00:00+01:00"}
+    authors = {item["url"].removeprefix(base): item["authors"] for item in result.items}
+    assert [authors[p] for p in dated] == [["Mia Chen"], ["Ola Berg"], ["Mia Chen"]]
+    assert {tuple(authors[p]) for p in listed} == {()}
     # A plain sitemap's lastmod says when the page changed, not when it was published.
     assert "2024-03-07" not in {(dates[p] or "")[:10] for p in undated if p in dates}
 
@@ -202,6 +207,20 @@ def test_sources_command_on_the_demo_and_on_a_broken_site(demo_site, tmp_path):
 ])
 def test_feed_parser_classes(body, expected):
     assert [e.url for e in parse_feed(body, "https://n.example/feed").entries] == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    (b'<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><item><link>https://n.example/a</link>'
+     b'<dc:creator>Jane Doe</dc:creator></item><item><link>https://n.example/b</link><author>jd@n.example (Jo Roe)</author></item>'
+     b'<item><link>https://n.example/c</link><author>desk@n.example</author></item></channel></rss>',
+     [("Jane Doe",), ("Jo Roe",), ()]),
+    (b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="https://n.example/a"/><author><name>A B</name></author>'
+     b'<author><name>C D</name></author></entry></feed>', [("A B", "C D")]),
+    (b'{"version": "https://jsonfeed.org/version/1.1", "items": [{"url": "https://n.example/j", "authors": [{"name": "E F"}]},'
+     b'{"url": "https://n.example/k", "author": {"name": "G H"}}]}', [("E F",), ("G H",)]),
+])
+def test_feed_item_authors_are_read_in_every_feed_format(body, expected):
+    assert [e.authors for e in parse_feed(body, "https://n.example/feed").entries] == expected
 
 
 def test_a_cut_sitemap_loses_only_its_cut_entry():

@@ -5,6 +5,7 @@ broken markup), and JSON Feed by its specification (https://jsonfeed.org/version
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -19,6 +20,7 @@ class FeedEntry:
     url: str
     title: str | None = None
     published: str | None = None
+    authors: tuple[str, ...] = ()  # the item's dc:creator / author / authors names
 
 
 @dataclass
@@ -63,8 +65,25 @@ def parse_feed(body: bytes, base_url: str, content_type: str | None = None) -> F
         if url is None:
             feed.unusable += 1
             continue
-        feed.entries.append(FeedEntry(url, entry.get("title") or None, entry.get("published") or entry.get("updated")))
+        feed.entries.append(FeedEntry(url, entry.get("title") or None, entry.get("published") or entry.get("updated"),
+                                      author_names(entry)))
     return feed
+
+
+_EMAIL_AND_NAME = re.compile(r"^\s*\S+@\S+\s*\(([^()@]+)\)\s*$")  # RSS <author>: "desk@site.news (Jo Roe)"
+
+
+def author_names(entry) -> tuple[str, ...]:
+    """The names of an entry's authors (dc:creator, Atom <author><name>, RSS <author>). An RSS
+    <author> is an e-mail address with the name in parentheses, or without one; feedparser
+    splits it only for short top-level domains, so it is read here."""
+    people = [a for a in entry.get("authors") or [] if isinstance(a, dict)]
+    raw = entry.get("author") or ""
+    if len(people) <= 1 and "@" in raw:
+        whole = _EMAIL_AND_NAME.match(raw)
+        return (whole.group(1).strip(),) if whole else ()
+    names = (a.get("name") for a in people)
+    return tuple(n.strip() for n in names if isinstance(n, str) and n.strip() and not re.search(r"[()@]", n))
 
 
 def entry_link(entry) -> str | None:
@@ -100,5 +119,7 @@ def parse_json_feed(body: bytes, base_url: str) -> Feed:
             feed.unusable += 1
             continue
         title = item.get("title") if isinstance(item.get("title"), str) else None
-        feed.entries.append(FeedEntry(url, title, item.get("date_published") or None))
+        people: list = item["authors"] if isinstance(item.get("authors"), list) else [item.get("author")]  # 1.1, 1.0
+        authors = tuple(p["name"] for p in people if isinstance(p, dict) and isinstance(p.get("name"), str) and p["name"])
+        feed.entries.append(FeedEntry(url, title, item.get("date_published") or None, authors))
     return feed

@@ -211,9 +211,11 @@ def visible_bylines(tree) -> list[str]:
     return texts
 
 
-def extract_authors(tree, article: dict, metas: dict[str, str], publisher_names: list, url: str) -> list[str]:
+def extract_authors(tree, article: dict, metas: dict[str, str], publisher_names: list, url: str,
+                    listed: tuple[str, ...] = ()) -> list[str]:
     """People, not publishers, from the first source that names some: JSON-LD `author` (name, or
-    givenName + familyName), author meta tags, Twitter's "Written by" label, the visible byline.
+    givenName + familyName), author meta tags, Twitter's "Written by" label, the visible byline,
+    a bold signature opening the story, the feed item's authors (`listed`).
     A name that is the site's or publisher's own, a domain (`mdr.de`), or a desk named after the
     publisher ("MDR THÜRINGEN") gives way to people named by a later source; it stays only when
     no source names a person."""
@@ -225,6 +227,7 @@ def extract_authors(tree, article: dict, metas: dict[str, str], publisher_names:
         lambda: written_by,
         lambda: [n for n in clean_authors(visible_bylines(tree)) if _person_shaped(n)],
         lambda: lead_byline(tree),
+        lambda: [n for n in listed if "@" not in n],
     )
     not_people = publisher_keys(publisher_names, url)
     publishers_only: list[str] = []
@@ -473,11 +476,13 @@ def find_source_link(tree, page_url: str) -> str | None:
 
 
 def extract_metadata(
-    tree: lxml.html.HtmlElement, url: str, *, title_css: str | None = None, listed_published: str | None = None
+    tree: lxml.html.HtmlElement, url: str, *, title_css: str | None = None, listed_published: str | None = None,
+    listed_authors: tuple[str, ...] = (),
 ) -> Metadata:
     """Every declared fact about the article; `tree` is the page as served (before widget removal).
     `listed_published`: the date the feed or news sitemap gave the URL, taken when the page's own
-    markup declares none (before htmldate's reading of the visible date line and the URL)."""
+    markup declares none (before htmldate's reading of the visible date line and the URL);
+    `listed_authors`: the feed item's authors, taken when the page names no person."""
     objects = jsonld_objects(tree)
     metas = meta_values(tree)
     article = main_jsonld_article(objects) or {}
@@ -494,7 +499,8 @@ def extract_metadata(
     meta.title = extract_title(tree, article, metas, meta.site_name, title_css=title_css)
 
     publisher_name = (publisher or {}).get("name") if isinstance((publisher or {}).get("name"), str) else None
-    meta.authors = extract_authors(tree, article, metas, [meta.site_name, publisher_name, web_site.get("name")], url)
+    meta.authors = extract_authors(tree, article, metas, [meta.site_name, publisher_name, web_site.get("name")], url,
+                                   listed=listed_authors)
 
     meta.published_at = _first_date(
         article.get("datePublished"),

@@ -131,12 +131,13 @@ class NewsSpider(scrapy.Spider):
         return looks_like_article_url(url)
 
     def article_request(self, url: str, via: str, depth: int, lastmod: str | None = None,
-                        listed_published: str | None = None):
+                        listed_published: str | None = None, listed_authors: tuple[str, ...] = ()):
         self.crawler.stats.inc_value(f"newsspider/discovered/{via}")
         request = scrapy.Request(
             url, self.parse_article, errback=self.on_error, priority=20,
             meta={"discovered_via": via, "article_depth": depth, "lastmod": lastmod,
-                  "listed_published": listed_published, "allow_offsite": not self.on_site(url)},
+                  "listed_published": listed_published, "listed_authors": list(listed_authors),
+                  "allow_offsite": not self.on_site(url)},
         )
         return self.rendered(request) if self.render_mode == "always" else request
 
@@ -161,7 +162,8 @@ class NewsSpider(scrapy.Spider):
             # A feed item's date or a news sitemap's publication_date (a plain sitemap's lastmod
             # is when the page changed, not when it was published).
             published = getattr(entry, "published", None) or getattr(entry, "news_published", None)
-            request = self.article_request(url, via, self.site.max_depth, lastmod, published)
+            request = self.article_request(url, via, self.site.max_depth, lastmod, published,
+                                           tuple(getattr(entry, "authors", ())))
             if lastmod and self.changed_since_emitted(url, lastmod):
                 # Another listing of this URL (a news sitemap, a feed) may have been queued first
                 # without a date: this one must not be filtered out as its duplicate.
@@ -368,6 +370,7 @@ class NewsSpider(scrapy.Spider):
             crawled_at=datetime.now(UTC).isoformat(timespec="seconds"),
             site_name=self.site.site_name,
             listed_published=response.meta.get("listed_published"),
+            listed_authors=tuple(response.meta.get("listed_authors") or ()),
             title_css=self.site.title_css,
             body_css=self.site.body_css,
         )
