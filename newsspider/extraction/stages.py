@@ -61,9 +61,10 @@ def widget_stage(page: Page) -> str | None:
 def extraction_stage(page: Page) -> str | None:
     """Metadata from the page as served; the body from the page without widgets."""
     assert page.document is not None, "decode_stage first"
-    meta = page.metadata = extract_metadata(page.document.tree, page.url, title_css=page.title_css,
-                                                       listed_published=page.listed_published,
-                                                       listed_authors=page.listed_authors)
+    meta = page.metadata = extract_metadata(
+        page.document.tree, page.url, title_css=page.title_css,
+        listed_published=page.listed_published, listed_authors=page.listed_authors,
+    )
     page.article_body = extract_body(
         page.clean_tree,
         page.url,
