@@ -139,3 +139,25 @@ def test_the_update_time_and_other_stories_times_are_not_the_publishing_date():
               '<aside><time datetime="2023-01-01">Old story</time></aside>'
               '<div class="teaser"><time datetime="2022-06-01">Older story</time></div></article>')
     assert metadata(body=teaser, url="https://news.example/politik/story.html").published_at == "2024-05-01"
+
+
+def test_a_visible_byline_is_the_one_under_the_headline_with_names_only():
+    menu = ('<header><h1>Daily Paper</h1><ul class="nav"><li class="arrow-box"><div class="smr-widget"><ul>'
+            '<li class="smr-post"><div class="story-info"><span class="byline">Joanna Rothkopf</span></div></li></ul></div></li></ul></header>')
+    article = ('<article><h2>Why neon lasted</h2><div class="meta"><span class="byline"><a href="/a/eskow">Richard (R.J.) Eskow</a></span>'
+               '<a class="byline" href="/a/eskow">More Richard (R.J.) Eskow.</a></div><p>Text of the story.</p></article>'
+               '<div class="river"><div class="entry"><div class="c-byline">By Todd VanDerWerff</div></div></div>')
+    # The headline here is an <h2>: the menu's story list (before it) is left out, the river after the byline too.
+    assert metadata(body=menu + article).authors == ["Richard (R.J.) Eskow"]
+    titled = ('<h1>Title</h1><div class="c-byline">By <span class="c-byline__item">Alissa Wilkinson@alissamarie</span>'
+              '<span class="c-byline__item">Updated Jul 24, 2018, 2:15pm EDT</span></div>')
+    assert metadata(body=titled).authors == ["Alissa Wilkinson"]
+    affiliated = ('<h1>Title</h1><p class="author">Daniel Kahn Gillmor, Senior Staff Technologist, '
+                  'ACLU Speech, Privacy, and Technology Project</p>')
+    assert metadata(body=affiliated).authors == ["Daniel Kahn Gillmor"]
+    posted = '<h1>Title</h1><div class="post-author">Posted by Andrew Zonenberg</div><div class="author-box">Privacy</div>'
+    assert metadata(body=posted).authors == ["Andrew Zonenberg"]
+    related = ('<h1>Title</h1><div class="meta"><div class="c-byline"><ol class="c-meta__byline"><li class="c-meta__author">'
+               'Sarah Archer</li></ol></div></div><section class="more"><div><div><div><h5 class="c-author-article__title">'
+               'Laura Bliss</h5></div></div></div></section>')
+    assert metadata(body=related).authors == ["Sarah Archer"]

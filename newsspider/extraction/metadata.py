@@ -20,7 +20,7 @@ from lxml import etree
 
 from .document import element_text, normalize_space
 from .urls import strip_tracking
-from .vocabulary import AUTHOR_CONJUNCTIONS, BYLINE_PREFIXES, REPORTER_SUFFIXES, SOURCE_LINKS, compiled
+from .vocabulary import AUTHOR_CONJUNCTIONS, BYLINE_PREFIXES, JOB_TITLE_WORDS, REPORTER_SUFFIXES, SOURCE_LINKS, compiled
 
 ARTICLE_TYPES = {
     "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
@@ -138,24 +138,33 @@ _INITIALS_TAG = re.compile(r"\s*\((?:[a-zäöü]{2,4})\)$")
 
 # Meta tags that name the author, in the order they are trusted.
 _AUTHOR_METAS = '//meta[@name="author" or @property="article:author" or @name="article:author" or @name="byl" or @name="sailthru.author" or @name="dc.creator" or @name="DC.creator" or @name="parsely-author"]/@content'
-_BYLINE_ELEMENTS = '//*[@itemprop="author"]//*[@itemprop="name"] | //a[@rel="author"]'
 # A class token that names the byline or its author ("byline", "author", "article-author",
 # "author__name", "authorname", "authors__list-item"); not a bio, avatar or box about the author.
 _BYLINE_CLASS = re.compile(
     r"(?:^|[-_])(?:byline|author|authors|authorname|autor|autoren|auteur|autore)(?:[-_]{1,2}(?:name|names|link|list|list-item|item|meta))?$",
     re.IGNORECASE)
-# Containers whose bylines belong to other stories or to readers: teaser cards, related lists, comments.
-_OTHER_STORIES = re.compile(r"(?:^|[-_])(?:card|cards|teaser|teasers|related|recommend\w*|promo|comment|comments)(?:$|[-_])",
-                            re.IGNORECASE)
-OTHER_STORY_LEVELS = 5  # a teaser's byline sits a few levels inside its card; a page-wide wrapper is further out
+# Containers whose bylines belong to other stories or to readers: teaser cards, related lists,
+# story rivers, menus, comments.
+_OTHER_STORIES = re.compile(
+    r"(?:^|[-_])(?:card|cards|teaser|teasers|related|recommend\w*|promo|river|nav|menu|comment|comments)(?:$|[-_])",
+    re.IGNORECASE)
+OTHER_STORY_LEVELS = 6  # a teaser's byline sits a few levels inside its card; a page-wide wrapper is further out
 BYLINE_MAX_CHARS = 100  # a byline names people; a longer text is an author's bio or a whole box
 BYLINE_MAX_WORDS = 5  # per name, after "By" and the splitting at "and" and commas
 _WRITTEN_BY = re.compile(r"^(written by|author|autor|auteur|autore|von|by|door|av|af)\b", re.IGNORECASE)
 
 
-# The class test's candidates, chosen in C: "uthor" (Author, author), "yline", "utor" (Autor), "uteur".
-_BYLINE_CLASS_CANDIDATES = etree.XPath(
-    '//*[contains(@class, "uthor") or contains(@class, "yline") or contains(@class, "utor") or contains(@class, "uteur")]')
+# Byline candidates in page order, chosen in C: itemprop author names, rel=author links, and
+# elements whose class may name the author ("uthor": Author, author; "yline"; "utor": Autor; "uteur").
+_CANDIDATE_TESTS = ('[(@itemprop="name" and ancestor::*[@itemprop="author"]) or (self::a and @rel="author") or '
+                    'contains(@class, "uthor") or contains(@class, "yline") or contains(@class, "utor") or '
+                    'contains(@class, "uteur")]')
+_BYLINE_CANDIDATES = etree.XPath("//*" + _CANDIDATE_TESTS)
+# Those after the headline: a byline is printed under it, menus of other stories come before it.
+_BYLINE_CANDIDATES_AFTER_HEADLINE = etree.XPath("(//h1)[1]/following::*" + _CANDIDATE_TESTS)
+BYLINE_CLUSTER_LEVELS = 2  # co-authors: under the first byline's grandparent (<li><a>A</a></li><li><a>B</a></li>); other stories' bylines further
+_JOB_TITLE = compiled(r"\b{}\b", JOB_TITLE_WORDS)
+_NON_LATIN_NAME = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff]")
 
 
 def _byline_class(element) -> bool:
@@ -200,15 +209,64 @@ def lead_byline(tree) -> list[str]:
 
 
 def visible_bylines(tree) -> list[str]:
-    """The page's own visible byline: itemprop author names, rel=author links and elements whose
-    class names the byline or author, outside teaser cards, related lists and comments."""
-    elements = tree.xpath(_BYLINE_ELEMENTS) + [e for e in _BYLINE_CLASS_CANDIDATES(tree) if _byline_class(e)]
-    texts = []
-    for element in elements:
+    """The page's own visible byline: the first byline element after the headline (else in the
+    whole page) that names a person (an itemprop author name, a rel=author link, an element whose
+    class names the byline or author; not in a teaser card, a related list, a menu or comments),
+    with the byline elements within a few levels of it (co-authors). Only names shaped as
+    bylines print them are kept."""
+    return _byline_near_first(_BYLINE_CANDIDATES_AFTER_HEADLINE(tree)) or _byline_near_first(_BYLINE_CANDIDATES(tree))
+
+
+def _byline_near_first(candidates: list) -> list[str]:
+    """The names of the first candidate that gives some, and of the candidates near it."""
+    first = None
+    names: list[str] = []
+    for element in candidates:
+        if element.get("rel") != "author" and element.get("itemprop") != "name" and not _byline_class(element):
+            continue
+        if first is not None and not _near(first, element):
+            continue
         text = element_text(element)
-        if text and len(text) <= BYLINE_MAX_CHARS and not _in_other_story(element):
-            texts.append(text)
-    return texts
+        if not text or len(text) > BYLINE_MAX_CHARS or _in_other_story(element):
+            continue
+        found = byline_names(text)
+        if found and first is None:
+            first = element
+        # A longer variant of a name already found is that name with a link's words around it
+        # ("More Richard Eskow", "Patrick Allan's Discussions"), not another author.
+        names += [n for n in found if not any(known.casefold() in n.casefold() for known in names)]
+    return names
+
+
+_HANDLE = re.compile(r"@\w+(?![.\w])")  # "Alissa Wilkinson@alissamarie": a social handle beside the name
+
+
+def byline_names(text: str) -> list[str]:
+    """The names a visible byline's text gives: after a label ("Redaktion: A B"), without social
+    handles, and none after a job title ("A B, Senior Technologist, Speech Project": the rest is
+    the title's affiliation)."""
+    names = []
+    for name in clean_authors([_HANDLE.sub(" ", text.rpartition(":")[2])]):
+        if _JOB_TITLE.search(name):
+            break
+        if _visible_name(name):
+            names.append(name)
+    return names
+
+
+def _near(first, element) -> bool:
+    """Inside the box a few levels above the first byline (the byline block with its co-authors)."""
+    box = next(itertools.islice(first.iterancestors(), BYLINE_CLUSTER_LEVELS - 1, None), None)
+    return box is None or any(a is box for a in element.iterancestors())
+
+
+def _visible_name(name: str) -> bool:
+    """A name as a visible byline prints it: person-shaped, two words or more (a Latin-script
+    one-word "name" there is a label: "Privacy", "MA"), parentheses closed ("Richard (R.J.) Eskow",
+    not "A B (avec C D"), not opening with a lower-case word ("based in Hong Kong")."""
+    words = name.split()
+    return (_person_shaped(name) and (len(words) >= 2 or bool(_NON_LATIN_NAME.search(name)))
+            and name.count("(") == name.count(")") and not (words[0][:1].islower() and len(words[0]) > 3))
 
 
 def extract_authors(tree, article: dict, metas: dict[str, str], publisher_names: list, url: str,
@@ -225,7 +283,7 @@ def extract_authors(tree, article: dict, metas: dict[str, str], publisher_names:
         lambda: _names(article.get("author")),
         lambda: [v for v in tree.xpath(_AUTHOR_METAS) if "@" not in v],  # an e-mail address is not a name
         lambda: written_by,
-        lambda: [n for n in clean_authors(visible_bylines(tree)) if _person_shaped(n)],
+        lambda: visible_bylines(tree),
         lambda: lead_byline(tree),
         lambda: [n for n in listed if "@" not in n],
     )

@@ -128,7 +128,8 @@ DATELINE_WORDS = {
 
 # The word before a byline's names ("By", "Par", "Von", …).
 BYLINE_PREFIXES = {
-    "en": ["by", "written by", "text"], "fr": ["par", "texte"], "de": ["von", "text"], "es": ["por"], "it": ["di"],
+    "en": ["by", "written by", "posted by", "story by", "words by", "reporting by", "text"], "fr": ["par", "texte"],
+    "de": ["von", "text"], "es": ["por"], "it": ["di"],
     "nl": ["door"], "sv": ["av"], "da": ["af"], "no": ["av"], "ru": ["от"],
 }
 
@@ -141,6 +142,16 @@ AUTHOR_CONJUNCTIONS = {
 
 # A job title written after a reporter's name.
 REPORTER_SUFFIXES = {"ko": ["기자", "특파원", "선임기자", "객원기자"]}
+
+# Words of a job title that a visible byline prints beside the name ("Ben Silverman Games Editor",
+# "Senior Staff Technologist"): a "name" holding one is not a name.
+JOB_TITLE_WORDS = {
+    "en": ["editor", "correspondent", "reporter", "writer", "contributor", "columnist", "producer", "technologist",
+           "journalist", "analyst", "photographer"],
+    "de": ["redakteur", "redakteurin", "korrespondent", "korrespondentin", "reporterin"],
+    "fr": ["rédacteur", "rédactrice", "correspondant", "correspondante", "journaliste"],
+    "es": ["redactor", "redactora", "corresponsal", "periodista"], "it": ["corrispondente", "giornalista"],
+}
 
 # Link texts that point at the original of a republished story.
 SOURCE_LINKS = {
