@@ -77,6 +77,7 @@ class ReportedOffsiteMiddleware(OffsiteMiddleware):
             host = urlparse_cached(request).hostname
             if host and host not in self.reported:
                 self.reported.add(host)
+                allowed = getattr(self.crawler.spider, "allowed_domains", None) or []
                 logger.info("Not crawling %s: it is not one of the site's hosts (allowed: %s)", host,
-                            ", ".join(self.crawler.spider.allowed_domains), extra={"spider": self.crawler.spider})
+                            ", ".join(allowed), extra={"spider": self.crawler.spider})
             raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
@@ -68,7 +69,8 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
         if netloc not in self._parsers:
             from twisted.internet.defer import Deferred
 
-            self._parsers[netloc] = waiting = Deferred()
+            waiting: Deferred = Deferred()
+            self._parsers[netloc] = waiting
             robots_request = Request(
                 f"{url.scheme}://{netloc}/robots.txt",
                 priority=self.DOWNLOAD_PRIORITY,
@@ -77,7 +79,7 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
                       "allow_offsite": True},
                 callback=NO_CALLBACK,
             )
-            parser = None
+            parser: Any = None  # a RobotParser, DisallowAll, or None (no robots.txt: allowed)
             try:
                 response = await self.crawler.engine.download_async(robots_request)
             except Exception as exc:  # no answer: refused, timed out, reset
@@ -95,12 +97,12 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
             self._stats.inc_value("robotstxt/request_count")
             self._parsers[netloc] = parser
             waiting.callback(parser)
-        parser = self._parsers[netloc]
-        if hasattr(parser, "addCallback"):  # another request is reading it right now
+        known: Any = self._parsers[netloc]
+        if hasattr(known, "addCallback"):  # another request is reading it right now
             from scrapy.utils.defer import maybe_deferred_to_future
 
-            return await maybe_deferred_to_future(parser)
-        return parser
+            return await maybe_deferred_to_future(known)
+        return known
 
     def _keep_crawl_delay(self, parser, robots_request: Request, netloc: str) -> None:
         asked = parser.crawl_delay(self._robotstxt_useragent or self._default_useragent)

@@ -50,6 +50,7 @@ class NewsSpider(scrapy.Spider):
     """
 
     site: SiteConfig = None  # type: ignore[assignment]  # set on each class by the spider loader
+    worker_id: str = ""  # distributed mode's worker (%(worker_id)s in output names), set in from_crawler
     # Sitemaps and feeds are probed where a site does not list them; their 404s are not errors.
     quiet_probe = False
 

@@ -137,17 +137,23 @@ class SourcesSpider(NewsSpider):
         return False
 
     def closed(self, reason):
+        from twisted.internet.defer import Deferred
+
         from ..robots import DisallowAll, RobotsPolicyMiddleware
 
         self.robots: dict[str, str] = {}
         engine = self.crawler.engine
         middlewares = engine.downloader.middleware.middlewares if engine is not None else ()
         robots = next((m for m in middlewares if isinstance(m, RobotsPolicyMiddleware)), None)
-        for netloc, parser in (getattr(robots, "_parsers", {}) or {}).items():
+        if robots is None:
+            return
+        for netloc, parser in (robots._parsers or {}).items():
             if isinstance(parser, DisallowAll):
                 self.robots[netloc] = f"could not be read ({parser.why}): a crawl fetches nothing from this host"
             elif parser is None:
                 self.robots[netloc] = "none (everything allowed)"
+            elif isinstance(parser, Deferred):
+                continue  # still being read when the inspection ended
             else:
                 refused = [u for u in self.reports if netloc in u and not parser.allowed(u, robots._default_useragent)]
                 self.robots[netloc] = "read; " + (f"disallows {', '.join(refused)}" if refused else "the sources are allowed")
