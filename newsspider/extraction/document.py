@@ -111,6 +111,13 @@ def decode_html(body: bytes, header_encoding: str | None = None) -> DecodedPage:
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+# Every element an HtmlElement, chosen in C. lxml.html's own lookup is a Python call for each
+# element proxy (1.15 million on the 262 eval pages, 3 % of extraction) only to give forms and
+# inputs their own classes, which nothing here uses.
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity,
+))
 
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.IGNORECASE)
