@@ -50,18 +50,54 @@ class Metadata:
     meta_language: str | None = None  # <meta http-equiv="content-language">
 
 
-def meta_values(tree) -> dict[str, str]:
-    """First non-empty content of every <meta> by property/name/itemprop (names as written)."""
-    values: dict[str, str] = {}
-    for element in tree.iter("meta"):
-        content = normalize_space(element.get("content") or "")
+# Author meta tags by the attribute that names them: (attribute, value) pairs.
+_AUTHOR_META_NAMES = {
+    ("name", "author"), ("property", "article:author"), ("name", "article:author"), ("name", "byl"),
+    ("name", "sailthru.author"), ("name", "dc.creator"), ("name", "DC.creator"), ("name", "parsely-author"),
+}
+
+
+@dataclass
+class Head:
+    """What the page's `<meta>` and `<link>` elements declare, read in one pass over the page
+    (every XPath over a whole news page costs a walk of its thousands of elements)."""
+
+    metas: dict[str, str] = field(default_factory=dict)  # first non-empty content by property/name/itemprop
+    author_metas: list[str] = field(default_factory=list)  # every author meta's content, in page order
+    canonical: str | None = None  # the first <link rel=canonical>'s href, as written
+    original_source: str | None = None  # <link rel=original-source> or an original-/syndication-source meta
+    content_language: str | None = None  # <meta http-equiv="content-language">
+
+
+def read_head(tree) -> Head:
+    head = Head()
+    for element in tree.iter("meta", "link"):
+        if element.tag == "link":
+            rel, href = element.get("rel"), element.get("href")
+            if href is not None:
+                if rel == "canonical" and head.canonical is None:
+                    head.canonical = href
+                elif rel == "original-source" and head.original_source is None:
+                    head.original_source = href
+            continue
+        raw = element.get("content")
+        if raw is None:
+            continue
+        name = element.get("name")
+        if name in ("original-source", "syndication-source") and head.original_source is None:
+            head.original_source = raw
+        if head.content_language is None and (element.get("http-equiv") or "").lower() == "content-language":
+            head.content_language = raw
+        if ("name", name) in _AUTHOR_META_NAMES or ("property", element.get("property")) in _AUTHOR_META_NAMES:
+            head.author_metas.append(raw)
+        content = normalize_space(raw)
         if not content:
             continue
         for attr in ("property", "name", "itemprop"):
             key = element.get(attr)
-            if key and key not in values:
-                values[key] = content
-    return values
+            if key and key not in head.metas:
+                head.metas[key] = content
+    return head
 
 
 def _first(metas: dict[str, str], *names: str) -> str | None:
@@ -76,7 +112,9 @@ def jsonld_objects(tree) -> list[dict]:
     """Every JSON-LD object in the page, @graph, nestings (mainEntity, hasPart, …) and lists
     flattened; broken blocks skipped."""
     found: list[dict] = []
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
+    for script in tree.iter("script"):
+        if script.get("type") != "application/ld+json":
+            continue
         raw = (script.text or "").strip()
         if not raw:
             continue
@@ -137,7 +175,6 @@ _INITIALS_TAG = re.compile(r"\s*\((?:[a-zäöü]{2,4})\)$")
 
 
 # Meta tags that name the author, in the order they are trusted.
-_AUTHOR_METAS = '//meta[@name="author" or @property="article:author" or @name="article:author" or @name="byl" or @name="sailthru.author" or @name="dc.creator" or @name="DC.creator" or @name="parsely-author"]/@content'
 # A class token that names the byline or its author ("byline", "author", "article-author",
 # "author__name", "authorname", "authors__list-item"); not a bio, avatar or box about the author.
 _BYLINE_CLASS = re.compile(
@@ -269,7 +306,7 @@ def _visible_name(name: str) -> bool:
             and name.count("(") == name.count(")") and not (words[0][:1].islower() and len(words[0]) > 3))
 
 
-def extract_authors(tree, article: dict, metas: dict[str, str], publisher_names: list, url: str,
+def extract_authors(tree, article: dict, head: Head, publisher_names: list, url: str,
                     listed: tuple[str, ...] = ()) -> list[str]:
     """People, not publishers, from the first source that names some: JSON-LD `author` (name, or
     givenName + familyName), author meta tags, Twitter's "Written by" label, the visible byline,
@@ -277,11 +314,12 @@ def extract_authors(tree, article: dict, metas: dict[str, str], publisher_names:
     A name that is the site's or publisher's own, a domain (`mdr.de`), or a desk named after the
     publisher ("MDR THÜRINGEN") gives way to people named by a later source; it stays only when
     no source names a person."""
+    metas = head.metas
     written_by = [metas[f"twitter:data{n}"] for n in (1, 2) if _WRITTEN_BY.match(metas.get(f"twitter:label{n}", ""))
                   and metas.get(f"twitter:data{n}")]
     sources = (
         lambda: _names(article.get("author")),
-        lambda: [v for v in tree.xpath(_AUTHOR_METAS) if "@" not in v],  # an e-mail address is not a name
+        lambda: [v for v in head.author_metas if "@" not in v],  # an e-mail address is not a name
         lambda: written_by,
         lambda: visible_bylines(tree),
         lambda: lead_byline(tree),
@@ -387,11 +425,12 @@ _UPDATED_WORDS = re.compile(r"(updated|aktualisiert|mis à jour|actualizado|aggi
                             re.IGNORECASE)
 
 
-def marked_times(tree, *, updated: bool) -> list[str]:
+def marked_times(tree) -> tuple[list[str], list[str]]:
     """`<time datetime>` values of the page's own story, in page order: not in a teaser card, a
-    related list, comments or an <aside>; `updated` picks those marked as the update time (by
-    class, or by "Updated" just before them), else the others."""
-    values = []
+    related list, comments or an <aside>; as (published, updated): those marked as the update
+    time (by class, or by "Updated" just before them), and the others."""
+    published: list[str] = []
+    updated: list[str] = []
     for time_element in tree.iter("time"):
         value = time_element.get("datetime")
         if not value or _in_other_story(time_element, aside_too=True):
@@ -401,9 +440,21 @@ def marked_times(tree, *, updated: bool) -> list[str]:
         marks = " ".join(filter(None, (time_element.get("class"), time_element.get("itemprop"),
                                        (time_element.getparent().get("class") or ""))))
         is_update = bool(_UPDATED_MARK.search(marks) or _UPDATED_WORDS.search(before))
-        if is_update == updated:
-            values.append(value)
-    return values
+        (updated if is_update else published).append(value)
+    return published, updated
+
+
+_ITEMPROP_DATES = etree.XPath('//*[@itemprop="datePublished" or @itemprop="dateModified"]')
+
+
+def itemprop_dates(tree) -> tuple[str | None, str | None]:
+    """The first `itemprop` datePublished and dateModified values (`datetime` or `content`)."""
+    found: dict[str, str] = {}
+    for element in _ITEMPROP_DATES(tree):
+        value = element.get("datetime", element.get("content"))
+        if value is not None:
+            found.setdefault(element.get("itemprop"), value)
+    return found.get("datePublished"), found.get("dateModified")
 
 
 def visible_date(tree, url: str) -> str | None:
@@ -439,7 +490,8 @@ def extract_title(tree, article: dict, metas: dict[str, str], site_name: str | N
     title_tag = tree.find(".//title")
     headline = unescape_value(article.get("headline")) if isinstance(article.get("headline"), str) else None
     social = unescape_value(_first(metas, "og:title", "twitter:title"))
-    heading = next((normalize_space(element_text(h)) for h in tree.xpath("//article//h1 | //h1")[:1]), None)
+    first_h1 = next(tree.iter("h1"), None)
+    heading = normalize_space(element_text(first_h1)) if first_h1 is not None else None
     tag = unescape_value(element_text(title_tag)) if title_tag is not None else None
     # The visible headline never carries the site's name: it is a reference for the suffix too.
     references = [v for v in (headline, social, tag, heading) if v]
@@ -511,14 +563,11 @@ def _title_without_site(title: str, site_name: str | None, declared: list[str] |
     return title.strip()
 
 
-def find_source_link(tree, page_url: str) -> str | None:
+def find_source_link(tree, page_url: str, head: Head | None = None) -> str | None:
     """The original of a republished story: declared, or the page's "Source link" anchor."""
-    declared = tree.xpath(
-        '//link[@rel="original-source"]/@href | //meta[@name="original-source"]/@content'
-        ' | //meta[@name="syndication-source"]/@content'
-    )
-    if declared:
-        return urljoin(page_url, declared[0].strip())
+    declared = (head or read_head(tree)).original_source
+    if declared is not None:
+        return urljoin(page_url, declared.strip())
     page_host = urlsplit(page_url).hostname
     for anchor in tree.iter("a"):
         href = anchor.get("href")
@@ -542,7 +591,8 @@ def extract_metadata(
     markup declares none (before htmldate's reading of the visible date line and the URL);
     `listed_authors`: the feed item's authors, taken when the page names no person."""
     objects = jsonld_objects(tree)
-    metas = meta_values(tree)
+    head = read_head(tree)
+    metas = head.metas
     article = main_jsonld_article(objects) or {}
     publisher = article.get("publisher") if isinstance(article.get("publisher"), dict) else {}
     web_site = next((o for o in objects if "website" in _types(o)), {})
@@ -557,16 +607,18 @@ def extract_metadata(
     meta.title = extract_title(tree, article, metas, meta.site_name, title_css=title_css)
 
     publisher_name = (publisher or {}).get("name") if isinstance((publisher or {}).get("name"), str) else None
-    meta.authors = extract_authors(tree, article, metas, [meta.site_name, publisher_name, web_site.get("name")], url,
+    meta.authors = extract_authors(tree, article, head, [meta.site_name, publisher_name, web_site.get("name")], url,
                                    listed=listed_authors)
 
+    published_times, updated_times = marked_times(tree)
+    published_prop, modified_prop = itemprop_dates(tree)
     meta.published_at = _first_date(
         article.get("datePublished"),
         _first(metas, "article:published_time", "datePublished", "og:published_time", "pubdate",
               "publishdate", "publish-date", "date", "DC.date.issued", "dcterms.created",
               "parsely-pub-date", "sailthru.date"),
-        *tree.xpath('//*[@itemprop="datePublished"]/@datetime | //*[@itemprop="datePublished"]/@content')[:1],
-        *marked_times(tree, updated=False)[:1],
+        published_prop,
+        *published_times[:1],
         article.get("dateCreated"),
         _first(metas, "article:published:time", "article_date_original", "publication_date", "date.release"),
         listed_published,
@@ -575,15 +627,15 @@ def extract_metadata(
         article.get("dateModified"),
         _first(metas, "article:modified_time", "og:updated_time", "dateModified", "last-modified",
               "dcterms.modified"),
-        *tree.xpath('//*[@itemprop="dateModified"]/@datetime | //*[@itemprop="dateModified"]/@content')[:1],
-        *marked_times(tree, updated=True)[:1],
+        modified_prop,
+        *updated_times[:1],
     )
 
-    canonical = tree.xpath('//link[@rel="canonical"]/@href') or [_first(metas, "og:url") or ""]
-    canonical_url = canonical[0].strip() if canonical and canonical[0] else ""
+    canonical = head.canonical if head.canonical is not None else (_first(metas, "og:url") or "")
+    canonical_url = canonical.strip()
     meta.canonical_url = strip_tracking(urljoin(url, canonical_url)) if canonical_url else strip_tracking(url)
 
-    meta.source_url = find_source_link(tree, url)
+    meta.source_url = find_source_link(tree, url, head)
     if not meta.source_url:
         based_on = article.get("isBasedOn") or article.get("isBasedOnUrl")
         if isinstance(based_on, dict):
@@ -600,6 +652,5 @@ def extract_metadata(
     root = tree.getroottree().getroot()
     meta.declared_language = _language_code(root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang"))
     meta.og_locale = _language_code(_first(metas, "og:locale"))
-    http_equiv = tree.xpath('//meta[translate(@http-equiv, "CONTENTLANGUAGE", "contentlanguage")="content-language"]/@content')
-    meta.meta_language = _language_code(http_equiv[0]) if http_equiv else None
+    meta.meta_language = _language_code(head.content_language)
     return meta
