@@ -19,6 +19,8 @@ WIDGETS = {
         "<div><div>- Advertisement -</div><div>spot_imgspot_img</div></div>",
         "<div>Publicité</div>",
         '<div id="div-gpt-ad-12345" class="ad-container"></div>',
+        '<div class="slot-top"><span class="icon"></span>\n    Anzeige\n</div>',  # the label is the text after an icon
+        "<p>Wer\u00adbung</p>",  # a soft hyphen the reader never sees
     ],
     "comments": [
         '<div id="disqus_thread"><p>Loading comments…</p></div>',

@@ -231,7 +231,3 @@ def element_text(element: lxml.html.HtmlElement) -> str:
             if node is not element and not skipping and node.tail:
                 parts.append(node.tail)
     return normalize_space("".join(parts))
-
-
-def class_and_id(element: lxml.html.HtmlElement) -> str:
-    return f"{element.get('class', '')} {element.get('id', '')}".lower()

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import lxml.html
 
-from .document import NON_TEXT_TAGS, class_and_id, element_text, normalize_space
+from .document import NON_TEXT_TAGS, element_text, normalize_space
 from .vocabulary import AD_LABELS, COMMENT_HEADINGS, COOKIE_PHRASES, NEWSLETTER_WORDS, RELATED_HEADINGS, compiled
 
 WIDGET_KINDS = ("ads", "comments", "related", "share", "newsletter", "cookie", "author_bio", "read_more", "media")
@@ -140,6 +140,12 @@ def is_ad_label(text: str) -> bool:
 
 def article_anchor(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     """The element whose own paragraphs hold the most text: where the article most likely is."""
+    return densest_paragraph_block(tree)[0]
+
+
+def densest_paragraph_block(tree: lxml.html.HtmlElement) -> tuple[lxml.html.HtmlElement | None, int]:
+    """`article_anchor` and the characters of its own paragraphs (0 for an `itemprop=articleBody`
+    block, whose paragraphs may sit deeper)."""
     scores: Counter = Counter()
     for paragraph in tree.iter("p"):
         parent = paragraph.getparent()
@@ -147,10 +153,10 @@ def article_anchor(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
             scores[parent] += len(element_text(paragraph))
     marked = tree.xpath('//*[@itemprop="articleBody"]')
     if marked:
-        return marked[0]
+        return marked[0], scores.get(marked[0], 0)
     if not scores:
-        return None
-    return scores.most_common(1)[0][0]
+        return None, 0
+    return scores.most_common(1)[0]
 
 
 def _link_density(element: lxml.html.HtmlElement) -> float:
@@ -174,11 +180,13 @@ def _form_kind(form: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-def find_widgets(tree: lxml.html.HtmlElement, anchor=None, lengths: dict | None = None) -> list[tuple[lxml.html.HtmlElement, str]]:
+def find_widgets(
+    tree: lxml.html.HtmlElement, anchor=None, lengths: dict | None = None, ad_holders: set | None = None
+) -> list[tuple[lxml.html.HtmlElement, str]]:
     """Every widget block in the page with its kind; outermost blocks only.
 
-    `anchor` is the article block (see `article_anchor`); found here when not given. `lengths`:
-    the text lengths of `_text_lengths`, when the caller has them.
+    `anchor` is the article block (see `article_anchor`); found here when not given. `lengths`
+    and `ad_holders`: what `_text_lengths` found, when the caller has it.
     """
     body = tree.find("body")
     if body is None:
@@ -195,8 +203,9 @@ def find_widgets(tree: lxml.html.HtmlElement, anchor=None, lengths: dict | None 
         if element is not None and not protected(element):
             found.setdefault(element, kind)
 
-    if lengths is None:
-        lengths = _text_lengths(body)
+    if lengths is None or ad_holders is None:
+        ad_holders = set()
+        lengths = _text_lengths(body, ad_holders)
     stack = list(reversed(body))
     while stack:
         element = stack.pop()
@@ -205,7 +214,7 @@ def find_widgets(tree: lxml.html.HtmlElement, anchor=None, lengths: dict | None 
         if element in found:
             continue  # marked from a heading: its inside goes with it
         before = len(found)
-        _classify(element, lengths.get(element, 0), mark, protected)
+        _classify(element, lengths.get(element, 0), mark, protected, element in ad_holders)
         if len(found) == before or element not in found:
             stack.extend(reversed(element))
 
@@ -216,9 +225,14 @@ def find_widgets(tree: lxml.html.HtmlElement, anchor=None, lengths: dict | None 
     ]
 
 
-def _classify(element, length: int, mark, protected) -> None:
-    """Mark `element` (or the block it heads) when it is a widget."""
-    kind = class_kind(element)
+def _classify(element, length: int, mark, protected, may_be_ad_label: bool = True) -> None:
+    """Mark `element` (or the block it heads) when it is a widget.
+
+    Runs on every element of the page: the class and id are read once, and the text is fetched
+    only for blocks that can be an ad label (`may_be_ad_label`), a notice or a heading."""
+    element_class, element_id = element.get("class"), element.get("id")
+    named = bool(element_class or element_id)
+    kind = _names_kind(element_class or "", element_id or "") if named else None
     if kind and not (kind not in ("comments", "media") and length > 1000 and _link_density(element) < 0.25):
         mark(element, kind)  # (a long block of prose is content, whatever its class says; comment threads and galleries are long too)
         return
@@ -228,9 +242,13 @@ def _classify(element, length: int, mark, protected) -> None:
         if form_kind:
             mark(element, form_kind)
         return
-    heading = tag in _HEADING_TAGS or (length < 100 and "title" in class_and_id(element))
+    if not length:
+        return
+    heading = tag in _HEADING_TAGS or (
+        length < 100 and named and "title" in f"{element_class or ''} {element_id or ''}".lower()
+    )
     cookie_candidate = tag in ("div", "section", "aside", "p") and length < 600
-    if not length or (length > 120 and not heading and not cookie_candidate):
+    if (length > 120 or not may_be_ad_label) and not heading and not cookie_candidate:
         return  # only short blocks can be labels, notices or headings: skip the text walk
     if length > 120 and not heading and "cookie" not in element.text_content().lower():
         return  # only a cookie notice is left to find, and every cookie phrase says "cookie" (C-speed test)
@@ -238,19 +256,23 @@ def _classify(element, length: int, mark, protected) -> None:
     text = normalize_space(element.text_content()) if length <= 120 else element_text(element)
     if not text:
         return
-    if len(text) <= 120 and is_ad_label(text):
+    if may_be_ad_label and len(text) <= 120 and is_ad_label(text):
         mark(_widest_with_same_text(element, is_ad_label), "ads")
     elif heading and len(text) < 100:
         if _COMMENT_HEADINGS.match(text):
             _mark_heading_block(element, "comments", mark, protected)
         elif _RELATED_HEADINGS.match(text):
             _mark_heading_block(element, "related", mark, protected)
-    elif cookie_candidate and _COOKIE_TEXT.search(text):
+    elif cookie_candidate and "cookie" in text.lower() and _COOKIE_TEXT.search(text):
         mark(_widest_with_same_text(element, lambda t: len(t) < 800 and bool(_COOKIE_TEXT.search(t))), "cookie")
 
 
-def _text_lengths(root) -> dict:
-    """Raw text length under every element, in one bottom-up pass (cheap pre-filter)."""
+def _text_lengths(root, ad_holders: set | None = None) -> dict:
+    """Raw text length under every element, in one bottom-up pass (cheap pre-filter).
+
+    `ad_holders`, when given, receives every element that holds or contains a text node made
+    only of ad labels: a block whose whole text is ad labels is one of them, so only these need
+    the per-block ad-label test."""
     from lxml import etree
 
     lengths: dict = {}
@@ -258,11 +280,23 @@ def _text_lengths(root) -> dict:
         if not isinstance(node.tag, str) or node.tag in NON_TEXT_TAGS:
             lengths[node] = 0
             continue
-        total = len((node.text or "").strip())
+        own = (node.text or "").strip()
+        total = len(own)
+        label = ad_holders is not None and 0 < total <= 120 and _labels_only(own)
         for child in node:
-            total += lengths.get(child, 0) + len((child.tail or "").strip())
+            tail = (child.tail or "").strip()
+            total += lengths.get(child, 0) + len(tail)
+            if ad_holders is not None and (child in ad_holders or (0 < len(tail) <= 120 and _labels_only(tail))):
+                label = True
+        if label:
+            ad_holders.add(node)  # type: ignore[union-attr]
         lengths[node] = total
     return lengths
+
+
+def _labels_only(text: str) -> bool:
+    # Line breaks are filler already; soft hyphens and zero-width characters go first.
+    return bool(_AD_LABELS_ONLY.fullmatch(text if text.isascii() else normalize_space(text)))
 
 
 def _widest_with_same_text(element, still_matches):
@@ -351,11 +385,12 @@ def remove_hidden(tree: lxml.html.HtmlElement, lengths: dict | None = None) -> i
 def remove_widgets(tree: lxml.html.HtmlElement) -> WidgetReport:
     """Remove hidden elements and every widget from `tree` in place; report widget counts by kind."""
     body = tree.find("body")
-    lengths = _text_lengths(body) if body is not None else {}
+    ad_holders: set = set()
+    lengths = _text_lengths(body, ad_holders) if body is not None else {}
     remove_hidden(tree, lengths)  # keeps `lengths` true for what is left
     anchor = article_anchor(tree)
     report = WidgetReport()
-    for element, kind in find_widgets(tree, anchor, lengths):
+    for element, kind in find_widgets(tree, anchor, lengths, ad_holders):
         report.add(kind)
         parent = element.getparent()
         if parent is not None:
