@@ -56,6 +56,8 @@ def _lexicon() -> dict[str, dict[str, int]]:
 
 
 LEXICON = _lexicon()
+# Each lexicon word belongs to one language: its (language, weight), for one lookup per word.
+_WORD_OWNER = {word: (lang, weight) for lang, words in LEXICON.items() for word, weight in words.items()}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -223,10 +225,9 @@ def paragraph_languages(body: str, article_code: str | None) -> list[dict]:
 def vocabulary_votes(text: str) -> Counter:
     votes: Counter = Counter()
     for word in _WORD.findall(text.lower()):
-        for lang, words in LEXICON.items():
-            weight = words.get(word)
-            if weight:
-                votes[lang] += weight
+        owner = _WORD_OWNER.get(word)
+        if owner:
+            votes[owner[0]] += owner[1]
     return votes
 
 
