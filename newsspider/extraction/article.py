@@ -20,7 +20,7 @@ import lxml.html
 from .document import element_text, normalize_space
 from .metadata import BYLINE_PREFIX, SOURCE_LINK_TEXT, normalize_date
 from .vocabulary import DATELINE_WORDS, PAYWALL_PITCHES, PLAYER_TEXT, TRAILERS, compiled
-from .widgets import article_anchor, densest_paragraph_block, is_ad_label
+from .widgets import article_anchor, densest_paragraph_chars, is_ad_label
 
 _TRAILERS = compiled(r"^{}\s*[:.…]*$", TRAILERS)
 # Media-player and embed chrome that main-content methods let through (video.js and friends).
@@ -51,7 +51,7 @@ FAST_PATH_MIN_SHARE_OF_BLOCK = 0.6
 
 def _generic(tree, url: str | None, *, block_chars: int = 0) -> str:
     """trafilatura's text of the page; `block_chars`: the text of the page's densest paragraph
-    block (`densest_paragraph_block`), what a good extraction holds at least most of."""
+    block (`densest_paragraph_chars`), what a good extraction holds at least most of."""
     import trafilatura
 
     def extract(fast: bool) -> str:
@@ -182,7 +182,7 @@ def extract_body(
     if body_css:
         text, method = _css_body(clean_tree, body_css), "css"
     if not text.strip():
-        text, method = _generic(clean_tree, url, block_chars=densest_paragraph_block(clean_tree)[1]), "generic"
+        text, method = _generic(clean_tree, url, block_chars=densest_paragraph_chars(clean_tree)), "generic"
     if jsonld_body and len(jsonld_body) >= 300 and method != "css":
         # articleBody is often a teaser or lacks paragraph breaks: use it when the page text
         # misses a good part of it.

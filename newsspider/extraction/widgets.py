@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import lxml.html
+from lxml import etree
 
 from .document import NON_TEXT_TAGS, element_text, normalize_space
 from .vocabulary import AD_LABELS, COMMENT_HEADINGS, COOKIE_PHRASES, NEWSLETTER_WORDS, RELATED_HEADINGS, compiled
@@ -139,24 +140,28 @@ def is_ad_label(text: str) -> bool:
 
 
 def article_anchor(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    """The element whose own paragraphs hold the most text: where the article most likely is."""
-    return densest_paragraph_block(tree)[0]
+    """The element whose own paragraphs hold the most text (or the one marked
+    `itemprop=articleBody`): where the article most likely is."""
+    marked = tree.xpath('//*[@itemprop="articleBody"]')
+    if marked:
+        return marked[0]
+    scores = _paragraph_text_by_parent(tree)
+    return scores.most_common(1)[0][0] if scores else None
 
 
-def densest_paragraph_block(tree: lxml.html.HtmlElement) -> tuple[lxml.html.HtmlElement | None, int]:
-    """`article_anchor` and the characters of its own paragraphs (0 for an `itemprop=articleBody`
-    block, whose paragraphs may sit deeper)."""
+def densest_paragraph_chars(tree: lxml.html.HtmlElement) -> int:
+    """The characters of the paragraphs of the element whose own paragraphs hold the most text."""
+    scores = _paragraph_text_by_parent(tree)
+    return scores.most_common(1)[0][1] if scores else 0
+
+
+def _paragraph_text_by_parent(tree) -> Counter:
     scores: Counter = Counter()
     for paragraph in tree.iter("p"):
         parent = paragraph.getparent()
         if parent is not None:
             scores[parent] += len(element_text(paragraph))
-    marked = tree.xpath('//*[@itemprop="articleBody"]')
-    if marked:
-        return marked[0], scores.get(marked[0], 0)
-    if not scores:
-        return None, 0
-    return scores.most_common(1)[0]
+    return scores
 
 
 def _link_density(element: lxml.html.HtmlElement) -> float:
@@ -273,8 +278,6 @@ def _text_lengths(root, ad_holders: set | None = None) -> dict:
     `ad_holders`, when given, receives every element that holds or contains a text node made
     only of ad labels: a block whose whole text is ad labels is one of them, so only these need
     the per-block ad-label test."""
-    from lxml import etree
-
     lengths: dict = {}
     for _event, node in etree.iterwalk(root, events=("end",)):
         if not isinstance(node.tag, str) or node.tag in NON_TEXT_TAGS:
@@ -342,6 +345,8 @@ def _mark_heading_block(heading, kind: str, mark, protected) -> None:
 
 HIDDEN_CONTENT_SHARE = 0.5  # hidden/aria-hidden blocks holding more of the text than this are content shown by a script
 _HIDDEN_STYLE = re.compile(r"(display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
+_MAYBE_HIDDEN = etree.XPath(
+    '//body//*[contains(@style, "none") or contains(@style, "hidden") or @hidden or @aria-hidden="true"]')
 
 
 def _is_teaser_list(element, text: str) -> bool:
@@ -357,9 +362,12 @@ def remove_hidden(tree: lxml.html.HtmlElement, lengths: dict | None = None) -> i
 
     `lengths` (from `_text_lengths`) is read for the text shares and kept true: a removed
     element's length is taken off its ancestors."""
-    styled = {e for e in tree.xpath('//body//*[contains(@style, "none") or contains(@style, "hidden")]')
-              if _HIDDEN_STYLE.search(e.get("style") or "")}
-    flagged = set(tree.xpath('//body//*[@hidden or @aria-hidden="true"]')) - styled
+    styled, flagged = set(), set()
+    for element in _MAYBE_HIDDEN(tree):  # one walk of the page for both kinds
+        if _HIDDEN_STYLE.search(element.get("style") or ""):
+            styled.add(element)
+        elif element.get("hidden") is not None or element.get("aria-hidden") == "true":
+            flagged.add(element)
     body = tree.find("body")
     if lengths is None and body is not None:
         lengths = _text_lengths(body)
