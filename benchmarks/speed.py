@@ -1,6 +1,6 @@
 """Speed and memory, as ratios to baselines measured in the same run (timings here are noisy).
 
-    python benchmarks/speed.py [--runs 3] [--pages 300]
+    python benchmarks/speed.py [--runs 9] [--pages 300]
 
 1. Extraction CPU per page on ../shared/eval: newsspider's stages without the language stage,
    the language stage alone, trafilatura 2.3 (`extract`, comments off) and lxml's parse alone,
@@ -8,7 +8,8 @@
 2. Crawl CPU and peak RSS: `scrapy crawl` of a local site (`--pages` articles and a feed, served
    from another process so the server is not the bottleneck) with newsspider, against a bare
    Scrapy spider that runs trafilatura in its callback, same settings; alternated, medians, and
-   the ratio as the median of each pair's ratio. Each
+   the ratio as the median of each pair's ratio. The crawls run on one processor, the site on the
+   others. Each
    command runs once unmeasured first, with Python's bytecode cache on (in a temporary folder):
    an installed crawler does not compile its modules at every start.
 3. Memory slope: newsspider's peak RSS on the site at two sizes (`--pages` and 4 times as
@@ -91,7 +92,7 @@ def serve(pages: int, port_file: Path) -> subprocess.Popen:
             f"site = JsDemoSite(plain={pages}, scripted=0, broken=False); running = site.serve()\n"
             f"open({str(port_file)!r}, 'w').write(site.base_url)\n"
             "time.sleep(3600)\n")
-    server = subprocess.Popen([sys.executable, "-c", code])
+    server = subprocess.Popen([sys.executable, "-c", code], preexec_fn=_pinned(_SERVER_CPUS))
     for _ in range(200):
         if port_file.exists() and port_file.read_text():
             return server
@@ -111,10 +112,21 @@ def peak_rss_mb(pid: int) -> float | None:
     return None
 
 
+# The measured crawls run on the last processor, the benchmark site on the others: a crawl then
+# never shares its processor with the server answering it (CPU time is the measure, not speed).
+_CRAWL_CPU = {max(os.sched_getaffinity(0))} if len(os.sched_getaffinity(0)) > 1 else None
+_SERVER_CPUS = os.sched_getaffinity(0) - _CRAWL_CPU if _CRAWL_CPU else None
+
+
+def _pinned(cpus):
+    return (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
+
+
 def measure(command: list[str], cwd: Path, env: dict) -> tuple[float, float]:
     """CPU seconds and peak RSS (MB) of one whole command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               preexec_fn=_pinned(_CRAWL_CPU))
     peak = 0.0
     while process.poll() is None:  # VmHWM only grows: its last reading is the peak
         peak = max(peak, peak_rss_mb(process.pid) or 0.0)
@@ -188,7 +200,7 @@ def memory_slope(small: int, large: int, *, disk_queue: bool = False) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--limit", type=int, help="eval pages for the extraction part")
     args = parser.parse_args()
