@@ -186,6 +186,16 @@ def test_a_sparse_chrome_of_one_word_menus_is_told_even_under_a_wrong_lang():
     assert chrome_language(parts, declared_lang="en").evidence.get("contradicted_by_script")
 
 
+def test_a_sparse_chrome_with_the_article_s_subheadings_left_in_it_is_told_not_null():
+    # Hindi menus, date line and footer, no lang attribute; three Korean subheadings of the
+    # article that the body extraction left out are a third of the chrome's letters.
+    hindi = ["सोमवार, 1 दिसंबर 2026", "लॉग इन करें", "होम", "देश", "विदेश", "राजनीति", "खेल", "मनोरंजन", "राज्य",
+             "द्वारा", "Daily Courier", "हमारे बारे में", "संपर्क करें", "गोपनीयता नीति",
+             "© 2026 Daily Courier. सर्वाधिकार सुरक्षित", "खोजें"]
+    korean = ["시의회, 새 도서관 건립 예산 승인", "공사는 내년 봄에 시작될 예정", '주민들 "분관 보수가 먼저"']
+    assert chrome_language(hindi + korean, article_language="ko").language == "hi"
+
+
 def test_an_english_footer_under_a_wrong_lang_does_not_outvote_the_menus():
     # Lithuanian menus, date line and forms; the footer left in English; the theme at en-US.
     parts = ["Pirmadienis, 2026 m. gruodžio 1 d.", "Paieška", "Prisijungti", "Pradžia", "Naujienos", "Lietuvoje",
