@@ -161,3 +161,17 @@ def test_a_visible_byline_is_the_one_under_the_headline_with_names_only():
                'Sarah Archer</li></ol></div></div><section class="more"><div><div><div><h5 class="c-author-article__title">'
                'Laura Bliss</h5></div></div></div></section>')
     assert metadata(body=related).authors == ["Sarah Archer"]
+
+
+def test_a_source_link_label_in_any_listed_language_names_the_original():
+    links = [
+        '<a href="https://www.reuters.example/world/story-1">Source link</a>',
+        '<a href="https://www.dpa.example/a/2">Quelle:</a>',
+        '<a href="https://www.afp.example/b/3"><span>Lien</span> <b>source</b></a>',  # the label's words in two elements
+        '<a href="https://www.tass.example/c/4">Источник</a>',
+    ]
+    for link in links:
+        body = '<nav><a href="/news/">News about the source of the river</a></nav><p>Story.</p>' + link
+        assert metadata(body=body).source_url == lxml.html.fromstring(link).get("href"), link
+    # An anchor that only mentions a label word is not the label.
+    assert metadata(body='<a href="https://other.example/x">Read the source code on GitHub</a>').source_url is None

@@ -31,6 +31,11 @@ ARTICLE_TYPES = {
 # Link texts that point at the original of a republished story.
 SOURCE_LINK_TEXT = compiled(r"^\s*{}\s*:?\s*$", SOURCE_LINKS)
 MAX_SOURCE_LABEL_CHARS = 80  # raw text, spaces included, of an anchor that says "Source link"
+# The first word of every "Source link" label: an anchor whose raw text has none of them cannot say
+# one, and is not walked for its visible text (most of a page's anchors).
+_SOURCE_LABEL_WORDS = re.compile(
+    "|".join(sorted({re.match(r"\w+", label).group(0) for labels in SOURCE_LINKS.values() for label in labels})),  # type: ignore[union-attr]
+    re.IGNORECASE)
 
 
 @dataclass
@@ -571,8 +576,12 @@ def find_source_link(tree, page_url: str, head: Head | None = None) -> str | Non
     page_host = urlsplit(page_url).hostname
     for anchor in tree.iter("a"):
         href = anchor.get("href")
-        # text_content() runs in C: most anchors are too long to be a "Source link" label
-        if not href or len(anchor.text_content()) > MAX_SOURCE_LABEL_CHARS:
+        if not href:
+            continue
+        # text_content() runs in C: most anchors are too long to be a "Source link" label, or
+        # have none of its words
+        raw = anchor.text_content()
+        if len(raw) > MAX_SOURCE_LABEL_CHARS or not _SOURCE_LABEL_WORDS.search(raw):
             continue
         if not SOURCE_LINK_TEXT.match(element_text(anchor) or ""):
             continue
