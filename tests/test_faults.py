@@ -127,7 +127,10 @@ def test_a_robots_txt_crawl_delay_spaces_the_host_s_requests(faults, tmp_path, a
     assert len(delivered(tmp_path)) == 5
     starts = [t for t, path in faults.hits if path != "/robots.txt"]  # the feed and the five stories
     gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
-    assert len(starts) == 6 and min(gaps) >= 0.45, gaps  # without the delay: all five stories within 0.1 s
+    # The server sees arrivals, which a busy event loop can deliver up to a few tenths late (CI
+    # measured one gap of 0.44 s): the span keeps the pace, and no two requests come together.
+    # Without the delay all five stories arrive within 0.1 s.
+    assert len(starts) == 6 and sum(gaps) >= 5 * 0.5 * 0.9 and min(gaps) >= 0.3, gaps
     assert said in result.log
     assert result.stats["newsspider/robots/crawl_delay/" + faults.base_url.split("//")[1]] == 0.5
 
