@@ -4,12 +4,28 @@ from __future__ import annotations
 
 import logging
 
+from scrapy.downloadermiddlewares import cookies as scrapy_cookies
 from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.httpobj import urlparse_cached
 
 logger = logging.getLogger(__name__)
+
+
+class OfflineSuffixCookiesMiddleware(scrapy_cookies.CookiesMiddleware):
+    """Scrapy's cookie middleware, its Public Suffix List read from the snapshot that ships in
+    tldextract. Scrapy 2.19's module-level list object keeps tldextract's download URLs: at the
+    first cookie with a Domain attribute it fetches the list, which offline logs a WARNING with a
+    traceback per URL, holds the crawl while it waits, and writes a cache under ~/.cache."""
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from .discovery.hosts import OFFLINE_SUFFIXES
+
+        # The one place Scrapy reads the list from (scrapy/downloadermiddlewares/cookies.py).
+        scrapy_cookies._split_domain = OFFLINE_SUFFIXES
+        return super().from_crawler(crawler)
 
 
 class RenderSwitchMiddleware:

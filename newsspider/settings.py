@@ -78,6 +78,9 @@ DOWNLOADER_MIDDLEWARES = {
     # host shared by every worker (newsspider/distributed/).
     "newsspider.distributed.leases.LeaseDownloaderMiddleware": 1,
     "newsspider.distributed.politeness.SharedHostPaceMiddleware": 800,
+    # Cookies as Scrapy handles them, the Public Suffix List read offline (never downloaded).
+    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware": None,
+    "newsspider.middlewares.OfflineSuffixCookiesMiddleware": 700,
 }
 PLAYWRIGHT_BROWSER_TYPE = "chromium"
 PLAYWRIGHT_LAUNCH_OPTIONS = {"executable_path": chromium_path(), "headless": True, "args": CHROMIUM_ARGS}

@@ -73,14 +73,14 @@ def site_file(tmp_path: Path, base_url: str, name: str = "testsite", **overrides
 
 
 def crawl(spider: str, tmp_path: Path, *args: str, output: str | None = "out.jsonl", snapshot: bool = False,
-          timeout: int = 180) -> CrawlResult:
+          timeout: int = 180, env: dict | None = None) -> CrawlResult:
     """`scrapy crawl` into `output` with -o (what is new), or -O with `snapshot` (everything)."""
     out = tmp_path / output if output else None
     stats_file = tmp_path / f"stats-{time.monotonic_ns()}.json"
     command = [sys.executable, "-m", "scrapy", "crawl", spider, *SAFE_SETTINGS, "-s", f"STATS_FILE={stats_file}", *args]
     if out is not None:
         command += ["-O" if snapshot else "-o", str(out)]
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsspider.settings", "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsspider.settings", "PYTHONPATH": str(ROOT), **(env or {})}
     done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=timeout)
     lines = out.read_text(encoding="utf-8").split("\n")[:-1] if out is not None and out.exists() else []
     stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.exists() else {}

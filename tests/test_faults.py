@@ -84,10 +84,10 @@ def faults():
     server.stop()
 
 
-def fault_crawl(faults, tmp_path, *args, **site):
+def fault_crawl(faults, tmp_path, *args, env: dict | None = None, **site):
     config = site_file(tmp_path, faults.base_url, **{"start_urls": [], "sitemaps": [], "feeds": [f"{faults.base_url}/feed.xml"],
                                                        "article_url_pattern": None, **site})
-    return crawl("testsite", tmp_path, "-s", f"SITES_FILES={config}", *args, output=None)
+    return crawl("testsite", tmp_path, "-s", f"SITES_FILES={config}", *args, output=None, env=env)
 
 
 def delivered(tmp_path) -> list[dict]:
@@ -270,3 +270,18 @@ def test_a_story_under_thousands_of_nested_elements_is_kept_and_the_repair_said(
     outcome = run(Page(url="https://n.example/2024/04/deeply-nested-story.html", body=html.encode()))
     assert outcome.drop_reason is None and outcome.article.word_count > 100
     assert any("nesting deeper than the parser allows" in note for note in outcome.notes)
+
+
+def test_a_cookie_for_the_site_s_domain_never_sends_the_crawl_online_for_the_suffix_list(faults, tmp_path):
+    # Scrapy's cookie middleware checks a cookie's Domain against the Public Suffix List; its own
+    # list object downloads the list at first use (a WARNING with a traceback per URL offline,
+    # the crawl waiting on the network, a cache written under ~/.cache).
+    faults.feed("/feed.xml", ["/news/a-story-about-the-harbour.html"])
+    faults.page("/news/a-story-about-the-harbour.html", story(1), **{"Set-Cookie": "sid=1; Domain=127.0.0.1; Path=/"})
+    home = tmp_path / "home"
+    home.mkdir()
+    result = fault_crawl(faults, tmp_path, env={"HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")})
+    assert result.returncode == 0, result.log[-3000:]
+    assert len(delivered(tmp_path)) == 1
+    assert "Public Suffix List" not in result.log and "WARNING" not in result.log, result.log[-3000:]
+    assert not (home / ".cache").exists()

@@ -12,7 +12,7 @@ from tldextract import TLDExtract
 # The Public Suffix List snapshot inside tldextract (which Scrapy's cookie middleware loads
 # anyway): never downloaded, never cached on disk. Reading it costs a third of what
 # publicsuffixlist's own parse did at every start (18 against 54 ms).
-_SUFFIXES = TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
+OFFLINE_SUFFIXES = TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
 
 
 @lru_cache(maxsize=4096)
@@ -24,7 +24,7 @@ def registrable_domain(host: str) -> str:
         return host
     except ValueError:
         pass
-    parts = _SUFFIXES(host)
+    parts = OFFLINE_SUFFIXES(host)
     if parts.suffix:
         return f"{parts.domain}.{parts.suffix}" if parts.domain else host
     # A suffix the list does not know is one label, as the list's default rule says ("example.invalid").
