@@ -568,9 +568,9 @@ def _title_without_site(title: str, site_name: str | None, declared: list[str] |
     return title.strip()
 
 
-def find_source_link(tree, page_url: str, head: Head | None = None) -> str | None:
-    """The original of a republished story: declared, or the page's "Source link" anchor."""
-    declared = (head or read_head(tree)).original_source
+def find_source_link(tree, page_url: str, head: Head) -> str | None:
+    """The original of a republished story: declared (`head`), or the page's "Source link" anchor."""
+    declared = head.original_source
     if declared is not None:
         return urljoin(page_url, declared.strip())
     page_host = urlsplit(page_url).hostname

@@ -279,20 +279,22 @@ def _text_lengths(root, ad_holders: set | None = None) -> dict:
     only of ad labels: a block whose whole text is ad labels is one of them, so only these need
     the per-block ad-label test."""
     lengths: dict = {}
+    collect = ad_holders is not None
+    holders: set = ad_holders if ad_holders is not None else set()
     for _event, node in etree.iterwalk(root, events=("end",)):
         if not isinstance(node.tag, str) or node.tag in NON_TEXT_TAGS:
             lengths[node] = 0
             continue
         own = (node.text or "").strip()
         total = len(own)
-        label = ad_holders is not None and 0 < total <= 120 and _labels_only(own)
+        label = collect and 0 < total <= 120 and _labels_only(own)
         for child in node:
             tail = (child.tail or "").strip()
             total += lengths.get(child, 0) + len(tail)
-            if ad_holders is not None and (child in ad_holders or (0 < len(tail) <= 120 and _labels_only(tail))):
+            if collect and (child in holders or (0 < len(tail) <= 120 and _labels_only(tail))):
                 label = True
         if label:
-            ad_holders.add(node)  # type: ignore[union-attr]
+            holders.add(node)
         lengths[node] = total
     return lengths
 
