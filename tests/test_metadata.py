@@ -49,6 +49,21 @@ def test_a_site_suffix_of_several_parts_or_without_spaces_goes_when_the_headline
     assert metadata("<title>Scholz in Peking | DW | 28.04.2023</title>").title == "Scholz in Peking | DW | 28.04.2023"
 
 
+
+def test_a_byline_or_a_full_width_separator_after_the_site_name_goes_too():
+    # The named site goes first; the byline left behind goes because the <h1> is the headline
+    # without it, even with a typographic apostrophe where og:title has a straight one.
+    head = ('<meta property="og:site_name" content="The Daily Post"><meta property="og:title" '
+            'content="Roommate agrees to talk to Kohberger\'s lawyers | The Daily Post | by Cristina Laila">')
+    assert metadata(head, body="<h1>Roommate agrees to talk to Kohberger’s lawyers</h1>").title == "Roommate agrees to talk to Kohberger's lawyers"
+    starred = '<meta property="og:title" content="Zelensky considers firing top general * The Daily Post * by Paul Serran">'
+    assert metadata(starred, body="<h1>Zelensky considers firing top general</h1>").title == "Zelensky considers firing top general"
+    # Japanese titles join the site's name with a full-width bar or colon, no spaces.
+    assert metadata('<meta property="og:title" content="協賛企業が総スカン｜日刊ニュースDIGITAL">',
+                    body="<h1>協賛企業が総スカン</h1>").title == "協賛企業が総スカン"
+    named = '<meta property="og:site_name" content="朝日新聞デジタル"><meta property="og:title" content="津波注意報 気象庁：朝日新聞デジタル">'
+    assert metadata(named).title == "津波注意報 気象庁"
+
 def test_a_topic_label_before_the_visible_headline_is_not_the_title():
     head = '<meta property="og:title" content="Ukraine-Krieg: Kiew meldet Angriffe auf Energieanlagen">'
     assert metadata(head, body="<h1>Kiew meldet Angriffe auf Energieanlagen</h1>").title == "Kiew meldet Angriffe auf Energieanlagen"

@@ -482,7 +482,9 @@ def _language_code(value: str | None) -> str | None:
 
 
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", "ㅣ", " / ")
+# Full-width bars and colons join a CJK headline to the site's name without spaces ("…｜日刊ゲンダイ",
+# "…：朝日新聞デジタル"); " * " is a WordPress theme's.
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " * ", "ㅣ", "｜", "：", " / ")
 def extract_title(tree, article: dict, metas: dict[str, str], site_name: str | None, *, title_css: str | None = None) -> str | None:
     """The headline: a site's `title_css`; else the JSON-LD headline or og:/twitter:title; else
     the first <h1>; else <title>. HTML entities left in declared values are decoded, and the
@@ -544,13 +546,13 @@ def unescape_value(value: str | None) -> str | None:
     return text
 
 
-_SUFFIX_START = re.compile(r"\s*[|\-–—:·»/ㅣ]")
+_SUFFIX_START = re.compile(r"\s*[|\-–—:·»/ㅣ｜：*]")
 SITE_SUFFIX_MAX_CHARS = 60  # "| Site | Section | date": longer tails are part of the headline
 
 
 def _title_without_site(title: str, site_name: str | None, declared: list[str] | None = None) -> str:
-    """The title without the site's name: the named one (og:site_name), or a trailing part that
-    every declared title of the page repeats ("… | Sport", "… - Güncel haberler")."""
+    """The title without the site's name: the named one (og:site_name), then a trailing part that
+    another declared title of the page is without ("… | Sport", "… | by Jane Doe")."""
     title = normalize_space(title)
     if site_name and site_name.lower() in title.lower():
         for separator in _TITLE_SEPARATORS:
@@ -558,14 +560,23 @@ def _title_without_site(title: str, site_name: str | None, declared: list[str] |
             if len(parts) > 1:
                 kept = [p for p in parts if site_name.lower() not in p.lower()]
                 if kept:
-                    return separator.join(kept).strip()
-    # A suffix ("| DW | 28.04.2023", " -정치ㅣ한국일보") is the site's when another title of the
-    # page is the same headline without it.
-    for other in sorted({normalize_space(d) for d in (declared or [])}, key=len, reverse=True):
-        rest = title[len(other):] if other and title.startswith(other) else ""
-        if rest and len(rest) <= SITE_SUFFIX_MAX_CHARS and _SUFFIX_START.match(rest):
-            return other
+                    title = separator.join(kept).strip()  # what is left may end in a byline still
+                    break
+    # A suffix ("| DW | 28.04.2023", " -정치ㅣ한국일보", "| by Jane Doe") is the site's when another
+    # title of the page is the same headline without it (quotes and case aside: "Kohberger's" in
+    # og:title, "Kohberger’s" in the <h1>).
+    others = {_title_key(d) for d in declared or () if d}
+    for cut in reversed([m.start() for m in _SUFFIX_START.finditer(title)]):
+        if 0 < cut and len(title) - cut <= SITE_SUFFIX_MAX_CHARS and _title_key(title[:cut]) in others:
+            return title[:cut].strip()
     return title.strip()
+
+
+_QUOTE_FOLD = str.maketrans({**dict.fromkeys("‘’‚‛`´", "'"), **dict.fromkeys("“”„«»", '"'), "–": "-", "—": "-"})
+
+
+def _title_key(title: str) -> str:
+    return normalize_space(title).translate(_QUOTE_FOLD).casefold()
 
 
 def find_source_link(tree, page_url: str, head: Head) -> str | None:
