@@ -56,7 +56,7 @@ class Document:
 
 def sniff_not_html(body: bytes, content_type: str | None) -> str | None:
     """Why `body` is not an HTML page, or None when it may be one."""
-    if not body or not body.strip():
+    if not body or body.isspace():  # isspace() stops at the first character; strip() copies the page
         return "empty response body"
     head = body[:16]
     for signature, kind in _BINARY_SIGNATURES:

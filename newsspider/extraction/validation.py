@@ -81,9 +81,13 @@ def story_links_and_teasers(tree, url: str) -> tuple[set[str], set[str]]:
     for anchor in tree.xpath("//body//a[@href]"):
         href = anchor.get("href")
         if href not in targets:
-            # Most links are root-relative (same host, no urljoin needed) or absolute.
+            # Most links are root-relative (same host) or absolute: neither needs urljoin, which
+            # parses the page's URL again for every link (unless there are dot segments to resolve).
             if href.startswith("/") and not href.startswith("//"):
                 target, target_host = (origin + href).split("#")[0], host
+            elif href.startswith(("https://", "http://")) and "/." not in href:
+                target = href.split("#")[0]
+                target_host = host if target.startswith(origin + "/") else urlsplit(target).hostname
             else:
                 target = urljoin(url, href).split("#")[0]
                 target_host = urlsplit(target).hostname
