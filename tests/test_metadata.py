@@ -190,3 +190,33 @@ def test_a_source_link_label_in_any_listed_language_names_the_original():
         assert metadata(body=body).source_url == lxml.html.fromstring(link).get("href"), link
     # An anchor that only mentions a label word is not the label.
     assert metadata(body='<a href="https://other.example/x">Read the source code on GitHub</a>').source_url is None
+
+
+def test_a_byline_whose_name_and_job_title_touch_in_the_markup_keeps_the_name_only():
+    # No space between the elements: the style sheet sets them apart, the text must too.
+    glued = ('<h1>Title</h1><div class="c-article-header__author"><em>Von</em><a href="/autor/ulrich-exner/">Ulrich Exner</a>'
+             '<span>Korrespondent</span></div>')
+    assert metadata(body=glued).authors == ["Ulrich Exner"]
+    dated = ('<h1>Title</h1><div class="byline"><span>By</span><a href="/people/houston-mitchell">Houston Mitchell</a>'
+             '<span>Assistant Sports Editor</span><span>Follow</span><span>June 26, 2023</span></div>')
+    assert metadata(body=dated).authors == ["Houston Mitchell"]
+    # German writes the desk into the job title; the shorter reading of the same byline wins.
+    desk = ('<h1>Title</h1><div class="author-box"><span class="author">Holger Zschäpitz Leitender Wirtschaftsredakteur</span>'
+            '<a class="author-link" href="/x">Holger Zschäpitz</a></div>')
+    assert metadata(body=desk).authors == ["Holger Zschäpitz"]
+
+
+def test_names_listed_with_bare_commas_in_a_script_without_spaces_are_split():
+    assert metadata('<meta name="author" content="By 배윤경,이상현,한수진,김혜진">').authors == ["배윤경", "이상현", "한수진", "김혜진"]
+    assert metadata('<meta name="author" content="Smith, John">').authors == ["Smith, John"]
+
+
+def test_a_link_to_the_author_s_own_page_is_a_byline_without_any_class():
+    linked = '<h1>Title</h1><div class="BNjr"><span><a class="BQkg" href="/wissen/autoren/jan-kixmuller">Jan Kixmüller</a></span></div>'
+    assert metadata(body=linked).authors == ["Jan Kixmüller"]
+    spelled_out = '<h1>Title</h1><p><a href="https://news.example/autor/jan-kixmueller.html">Jan Kixmüller</a></p>'
+    assert metadata(body=spelled_out).authors == ["Jan Kixmüller"]
+    # Links to the newsroom's pages about its authors name nobody.
+    newsroom = ('<h1>Title</h1><a href="/ueber-uns/journalistische-prinzipien-so-arbeitet-die-redaktion.html">So arbeitet die Redaktion</a>'
+                '<a href="/autoren/">Alle Autoren</a><a href="/authors/index.html">著者一覧</a>')
+    assert metadata(body=newsroom).authors == []

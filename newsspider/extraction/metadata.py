@@ -9,6 +9,7 @@ import html
 import itertools
 import json
 import re
+import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -196,9 +197,15 @@ BYLINE_MAX_WORDS = 5  # per name, after "By" and the splitting at "and" and comm
 _WRITTEN_BY = re.compile(r"^(written by|author|autor|auteur|autore|von|by|door|av|af)\b", re.IGNORECASE)
 
 
-# Byline candidates in page order, chosen in C: itemprop author names, rel=author links, and
-# elements whose class may name the author ("uthor": Author, author; "yline"; "utor": Autor; "uteur").
+# Byline candidates in page order, chosen in C: itemprop author names, rel=author links, links to
+# an author's page (/author/, /autoren/, /auteur/, /journalist/, /yazar/), and elements whose class
+# may name the author ("uthor": Author, author; "yline"; "utor": Autor; "uteur").
+_AUTHOR_PAGE_PATHS = ("/author", "/autor", "/auteur", "/journalist", "/yazar/")
+_AUTHOR_LINK_TEST = " or ".join(f'contains(@href, "{path}")' for path in _AUTHOR_PAGE_PATHS)
+# The folder itself, not a word that starts like it ("/journalistische-prinzipien").
+_AUTHOR_PAGE_PATH = re.compile(r"/(?:authors?|autor(?:en|in|es|e)?|auteurs?|journalist[es]?|yazar)(?:[/._\-?]|$)")
 _CANDIDATE_TESTS = ('[(@itemprop="name" and ancestor::*[@itemprop="author"]) or (self::a and @rel="author") or '
+                    f'(self::a and ({_AUTHOR_LINK_TEST})) or '
                     'contains(@class, "uthor") or contains(@class, "yline") or contains(@class, "utor") or '
                     'contains(@class, "uteur")]')
 _BYLINE_CANDIDATES = etree.XPath("//*" + _CANDIDATE_TESTS)
@@ -211,6 +218,26 @@ _NON_LATIN_NAME = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff]")
 
 def _byline_class(element) -> bool:
     return any(_BYLINE_CLASS.search(token) for token in (element.get("class") or "").split())
+
+
+def _author_page_link(element) -> bool:
+    """A link to the author's own page: an author path whose slug spells the link's words
+    ("Jan Kixmüller" -> /autoren/jan-kixmuller), not a link to the newsroom's list of authors."""
+    href = (element.get("href") or "").lower() if element.tag == "a" else ""
+    if not _AUTHOR_PAGE_PATH.search(href):
+        return False
+    words = [w for w in re.findall(r"\w+", element_text(element).lower()) if len(w) > 1]
+    return bool(words) and all(any(spelling in href for spelling in _slug_spellings(w)) for w in words)
+
+
+_GERMAN_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _slug_spellings(word: str) -> set[str]:
+    """How a URL slug spells a word: accents dropped ("müller" -> "muller") or German umlauts
+    spelled out ("mueller")."""
+    return {unicodedata.normalize("NFKD", spelling).encode("ascii", "ignore").decode()
+            for spelling in (word, word.translate(_GERMAN_UMLAUTS))} - {""}
 
 
 def _in_other_story(element, *, aside_too: bool = False) -> bool:
@@ -264,19 +291,24 @@ def _byline_near_first(candidates: list) -> list[str]:
     first = None
     names: list[str] = []
     for element in candidates:
-        if element.get("rel") != "author" and element.get("itemprop") != "name" and not _byline_class(element):
+        if (element.get("rel") != "author" and element.get("itemprop") != "name" and not _byline_class(element)
+                and not _author_page_link(element)):
             continue
         if first is not None and not _near(first, element):
             continue
-        text = element_text(element)
+        text = element_text(element, glued=", ")  # "Jane Doe" + "Correspondent", not "Jane DoeCorrespondent"
         if not text or len(text) > BYLINE_MAX_CHARS or _in_other_story(element):
             continue
         found = byline_names(text)
         if found and first is None:
             first = element
         # A longer variant of a name already found is that name with a link's words around it
-        # ("More Richard Eskow", "Patrick Allan's Discussions"), not another author.
-        names += [n for n in found if not any(known.casefold() in n.casefold() for known in names)]
+        # ("More Richard Eskow", "Patrick Allan's Discussions"), not another author; found first,
+        # it gives way to the name ("Holger Zschäpitz Leitender Redakteur", then "Holger Zschäpitz").
+        for name in found:
+            if any(known.casefold() in name.casefold() for known in names):
+                continue
+            names = [known for known in names if name.casefold() not in known.casefold()] + [name]
     return names
 
 
@@ -383,10 +415,12 @@ def clean_authors(raw_names: list[str]) -> list[str]:
         parts = []
         for piece in _AUTHOR_AND.split(raw):
             commas = [p.strip() for p in piece.split(",") if p.strip()]
-            # "Smith, John" is one name: split at commas unless every part is a single word.
-            parts += commas if len(commas) > 1 and any(" " in p for p in commas) else [piece]
+            # "Smith, John" is one name: split at commas unless every part is a single word, or
+            # every part is written in a script without spaces in names ("배윤경,이상현").
+            listed = any(" " in p for p in commas) or all(_NON_LATIN_NAME.search(p) for p in commas)
+            parts += commas if len(commas) > 1 and listed else [piece]
         for name in parts:
-            name = _INITIALS_TAG.sub("", _REPORTER_SUFFIX.sub("", name.strip(" .·|-–—"))).strip(" .·|-–—")
+            name = _INITIALS_TAG.sub("", _REPORTER_SUFFIX.sub("", name.strip(" .,·|-–—"))).strip(" .,·|-–—")
             key = _name_key(name)  # "Sophie Foster" and "sophie-foster" are one name
             if 2 <= len(name) <= 80 and key and key not in seen and not re.search(r"\d{3,}|@", name):
                 seen.add(key)

@@ -148,7 +148,8 @@ REPORTER_SUFFIXES = {"ko": ["기자", "특파원", "선임기자", "객원기자
 JOB_TITLE_WORDS = {
     "en": ["editor", "correspondent", "reporter", "writer", "contributor", "columnist", "producer", "technologist",
            "journalist", "analyst", "photographer"],
-    "de": ["redakteur", "redakteurin", "korrespondent", "korrespondentin", "reporterin"],
+    # German writes the desk into the title: "Wirtschaftsredakteur", "Auslandskorrespondentin".
+    "de": [r"\w*redakteur(in)?", r"\w*korrespondent(in)?", r"\w*reporter(in)?"],
     "fr": ["rédacteur", "rédactrice", "correspondant", "correspondante", "journaliste"],
     "es": ["redactor", "redactora", "corresponsal", "periodista"], "it": ["corrispondente", "giornalista"],
 }
