@@ -139,14 +139,19 @@ def is_ad_label(text: str) -> bool:
     return text.strip().lower() != "ad"
 
 
-def article_anchor(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+def article_anchor(tree: lxml.html.HtmlElement, marked: list | None = None) -> lxml.html.HtmlElement | None:
     """The element whose own paragraphs hold the most text (or the one marked
-    `itemprop=articleBody`): where the article most likely is."""
-    marked = tree.xpath('//*[@itemprop="articleBody"]')
+    `itemprop=articleBody`): where the article most likely is. `marked`: the marked elements of
+    the page's body, when a walk of it found them (`PageWalk`)."""
+    if marked is None or len(marked) > 1 or (marked and not any(a is tree for a in marked[0].iterancestors())):
+        marked = _MARKED_BODY(tree)  # (several, or one a hidden block took away: page order decides)
     if marked:
         return marked[0]
     scores = _paragraph_text_by_parent(tree)
     return scores.most_common(1)[0][0] if scores else None
+
+
+_MARKED_BODY = etree.XPath('//*[@itemprop="articleBody"]')
 
 
 def densest_paragraph_chars(tree: lxml.html.HtmlElement) -> int:
@@ -272,16 +277,45 @@ def _classify(element, length: int, mark, protected, may_be_ad_label: bool = Tru
         mark(_widest_with_same_text(element, lambda t: len(t) < 800 and bool(_COOKIE_TEXT.search(t))), "cookie")
 
 
-def _text_lengths(root, ad_holders: set | None = None) -> dict:
+@dataclass
+class PageWalk:
+    """What one walk of the page's body finds for the widget pass: each element's text length
+    (`lengths`, see `_text_lengths`), the ad-label holders, the blocks hidden by an inline style or
+    by `hidden` / `aria-hidden="true"`, and the elements marked `itemprop=articleBody`. One walk in
+    Python reads these attributes for less than the XPath searches of the whole page cost."""
+
+    lengths: dict = field(default_factory=dict)
+    ad_holders: set = field(default_factory=set)
+    styled_hidden: set = field(default_factory=set)
+    flagged_hidden: set = field(default_factory=set)
+    article_bodies: list = field(default_factory=list)
+
+
+def walk_page(body) -> PageWalk:
+    found = PageWalk()
+    found.lengths = _text_lengths(body, found.ad_holders, found)
+    return found
+
+
+def _text_lengths(root, ad_holders: set | None = None, walk: PageWalk | None = None) -> dict:
     """Raw text length under every element, in one bottom-up pass (cheap pre-filter).
 
     `ad_holders`, when given, receives every element that holds or contains a text node made
     only of ad labels: a block whose whole text is ad labels is one of them, so only these need
-    the per-block ad-label test."""
+    the per-block ad-label test. `walk`, when given, receives the hidden and marked elements."""
     lengths: dict = {}
     collect = ad_holders is not None
     holders: set = ad_holders if ad_holders is not None else set()
     for _event, node in etree.iterwalk(root, events=("end",)):
+        if walk is not None and node is not root and isinstance(node.tag, str):
+            style = node.get("style")
+            # (the same tests as _MAYBE_HIDDEN and _HIDDEN_STYLE, in the same order)
+            if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
+                walk.styled_hidden.add(node)
+            elif node.get("hidden") is not None or node.get("aria-hidden") == "true":
+                walk.flagged_hidden.add(node)
+            if node.get("itemprop") == "articleBody":
+                walk.article_bodies.append(node)
         if not isinstance(node.tag, str) or node.tag in NON_TEXT_TAGS:
             lengths[node] = 0
             continue
@@ -357,19 +391,22 @@ def _is_teaser_list(element, text: str) -> bool:
     return len(targets) >= 2 and len(text) / len(targets) < 400
 
 
-def remove_hidden(tree: lxml.html.HtmlElement, lengths: dict | None = None) -> int:
+def remove_hidden(tree: lxml.html.HtmlElement, lengths: dict | None = None, walk: PageWalk | None = None) -> int:
     """Remove what a reader never sees: inline display:none or visibility:hidden always (an author
     hid it), and `hidden` / `aria-hidden="true"` unless those hold most of the page's text: React
     and other frameworks stream the content into `<div hidden>` and show it with a script.
 
     `lengths` (from `_text_lengths`) is read for the text shares and kept true: a removed
-    element's length is taken off its ancestors."""
-    styled, flagged = set(), set()
-    for element in _MAYBE_HIDDEN(tree):  # one walk of the page for both kinds
-        if _HIDDEN_STYLE.search(element.get("style") or ""):
-            styled.add(element)
-        elif element.get("hidden") is not None or element.get("aria-hidden") == "true":
-            flagged.add(element)
+    element's length is taken off its ancestors. `walk`: the hidden blocks a walk of the body found."""
+    if walk is not None:
+        styled, flagged = set(walk.styled_hidden), set(walk.flagged_hidden)
+    else:
+        styled, flagged = set(), set()
+        for element in _MAYBE_HIDDEN(tree):  # one walk of the page for both kinds
+            if _HIDDEN_STYLE.search(element.get("style") or ""):
+                styled.add(element)
+            elif element.get("hidden") is not None or element.get("aria-hidden") == "true":
+                flagged.add(element)
     body = tree.find("body")
     if lengths is None and body is not None:
         lengths = _text_lengths(body)
@@ -395,12 +432,11 @@ def remove_hidden(tree: lxml.html.HtmlElement, lengths: dict | None = None) -> i
 def remove_widgets(tree: lxml.html.HtmlElement) -> WidgetReport:
     """Remove hidden elements and every widget from `tree` in place; report widget counts by kind."""
     body = tree.find("body")
-    ad_holders: set = set()
-    lengths = _text_lengths(body, ad_holders) if body is not None else {}
-    remove_hidden(tree, lengths)  # keeps `lengths` true for what is left
-    anchor = article_anchor(tree)
+    walk = walk_page(body) if body is not None else PageWalk()
+    remove_hidden(tree, walk.lengths, walk if body is not None else None)  # keeps the lengths true for what is left
+    anchor = article_anchor(tree, walk.article_bodies if body is not None else None)
     report = WidgetReport()
-    for element, kind in find_widgets(tree, anchor, lengths, ad_holders):
+    for element, kind in find_widgets(tree, anchor, walk.lengths, walk.ad_holders):
         report.add(kind)
         parent = element.getparent()
         if parent is not None:
