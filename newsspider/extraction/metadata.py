@@ -17,7 +17,6 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from dateutil import parser as dateparser
-from lxml import etree
 
 from .document import element_text, normalize_space
 from .urls import strip_tracking
@@ -197,20 +196,52 @@ BYLINE_MAX_WORDS = 5  # per name, after "By" and the splitting at "and" and comm
 _WRITTEN_BY = re.compile(r"^(written by|author|autor|auteur|autore|von|by|door|av|af)\b", re.IGNORECASE)
 
 
-# Byline candidates in page order, chosen in C: itemprop author names, rel=author links, links to
-# an author's page (/author/, /autoren/, /auteur/, /journalist/, /yazar/), and elements whose class
-# may name the author ("uthor": Author, author; "yline"; "utor": Autor; "uteur").
+# Byline candidates: itemprop author names, rel=author links, links to an author's page (/author/,
+# /autoren/, /auteur/, /journalist/, /yazar/), and elements whose class may name the author
+# ("uthor": Author, author; "yline"; "utor": Autor; "uteur").
 _AUTHOR_PAGE_PATHS = ("/author", "/autor", "/auteur", "/journalist", "/yazar/")
-_AUTHOR_LINK_TEST = " or ".join(f'contains(@href, "{path}")' for path in _AUTHOR_PAGE_PATHS)
 # The folder itself, not a word that starts like it ("/journalistische-prinzipien").
 _AUTHOR_PAGE_PATH = re.compile(r"/(?:authors?|autor(?:en|in|es|e)?|auteurs?|journalist[es]?|yazar)(?:[/._\-?]|$)")
-_CANDIDATE_TESTS = ('[(@itemprop="name" and ancestor::*[@itemprop="author"]) or (self::a and @rel="author") or '
-                    f'(self::a and ({_AUTHOR_LINK_TEST})) or '
-                    'contains(@class, "uthor") or contains(@class, "yline") or contains(@class, "utor") or '
-                    'contains(@class, "uteur")]')
-_BYLINE_CANDIDATES = etree.XPath("//*" + _CANDIDATE_TESTS)
-# Those after the headline: a byline is printed under it, menus of other stories come before it.
-_BYLINE_CANDIDATES_AFTER_HEADLINE = etree.XPath("(//h1)[1]/following::*" + _CANDIDATE_TESTS)
+
+
+@dataclass
+class MarkedElements:
+    """The page's elements that the date and byline rules read, in page order, found in one walk
+    of the page (three XPath searches of the whole page cost more): itemprop dates, byline
+    candidates, and those after the first <h1> and not inside it (a byline is printed under the
+    headline, menus of other stories come before it)."""
+
+    itemprop_dates: list = field(default_factory=list)
+    bylines: list = field(default_factory=list)
+    bylines_after_headline: list = field(default_factory=list)
+
+
+def marked_elements(tree) -> MarkedElements:
+    found = MarkedElements()
+    headline = None
+    inside_headline: set = set()
+    for element in tree.iter():
+        tag = element.tag
+        if tag.__class__ is not str:
+            continue
+        if tag == "h1" and headline is None:
+            headline = element
+            inside_headline = set(element.iterdescendants())
+        itemprop = element.get("itemprop")
+        if itemprop == "datePublished" or itemprop == "dateModified":
+            found.itemprop_dates.append(element)
+        element_class = element.get("class")
+        if (
+            (element_class and ("uthor" in element_class or "yline" in element_class or "utor" in element_class
+                                or "uteur" in element_class))
+            or (tag == "a" and (element.get("rel") == "author"
+                                or any(path in (element.get("href") or "") for path in _AUTHOR_PAGE_PATHS)))
+            or (itemprop == "name" and any(a.get("itemprop") == "author" for a in element.iterancestors()))
+        ):
+            found.bylines.append(element)
+            if headline is not None and element is not headline and element not in inside_headline:
+                found.bylines_after_headline.append(element)
+    return found
 BYLINE_CLUSTER_LEVELS = 2  # co-authors: under the first byline's grandparent (<li><a>A</a></li><li><a>B</a></li>); other stories' bylines further
 _JOB_TITLE = compiled(r"\b{}\b", JOB_TITLE_WORDS)
 _NON_LATIN_NAME = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff]")
@@ -277,13 +308,14 @@ def lead_byline(tree) -> list[str]:
     return []
 
 
-def visible_bylines(tree) -> list[str]:
+def visible_bylines(tree, marked: MarkedElements | None = None) -> list[str]:
     """The page's own visible byline: the first byline element after the headline (else in the
     whole page) that names a person (an itemprop author name, a rel=author link, an element whose
     class names the byline or author; not in a teaser card, a related list, a menu or comments),
     with the byline elements within a few levels of it (co-authors). Only names shaped as
     bylines print them are kept."""
-    return _byline_near_first(_BYLINE_CANDIDATES_AFTER_HEADLINE(tree)) or _byline_near_first(_BYLINE_CANDIDATES(tree))
+    marked = marked or marked_elements(tree)
+    return _byline_near_first(marked.bylines_after_headline) or _byline_near_first(marked.bylines)
 
 
 def _byline_near_first(candidates: list) -> list[str]:
@@ -344,7 +376,7 @@ def _visible_name(name: str) -> bool:
 
 
 def extract_authors(tree, article: dict, head: Head, publisher_names: list, url: str,
-                    listed: tuple[str, ...] = ()) -> list[str]:
+                    listed: tuple[str, ...] = (), marked: MarkedElements | None = None) -> list[str]:
     """People, not publishers, from the first source that names some: JSON-LD `author` (name, or
     givenName + familyName), author meta tags, Twitter's "Written by" label, the visible byline,
     a bold signature opening the story, the feed item's authors (`listed`).
@@ -358,7 +390,7 @@ def extract_authors(tree, article: dict, head: Head, publisher_names: list, url:
         lambda: _names(article.get("author")),
         lambda: [v for v in head.author_metas if "@" not in v],  # an e-mail address is not a name
         lambda: written_by,
-        lambda: visible_bylines(tree),
+        lambda: visible_bylines(tree, marked),
         lambda: lead_byline(tree),
         lambda: [n for n in listed if "@" not in n],
     )
@@ -483,13 +515,12 @@ def marked_times(tree) -> tuple[list[str], list[str]]:
     return published, updated
 
 
-_ITEMPROP_DATES = etree.XPath('//*[@itemprop="datePublished" or @itemprop="dateModified"]')
 
 
-def itemprop_dates(tree) -> tuple[str | None, str | None]:
+def itemprop_dates(tree, marked: MarkedElements | None = None) -> tuple[str | None, str | None]:
     """The first `itemprop` datePublished and dateModified values (`datetime` or `content`)."""
     found: dict[str, str] = {}
-    for element in _ITEMPROP_DATES(tree):
+    for element in (marked or marked_elements(tree)).itemprop_dates:
         value = element.get("datetime", element.get("content"))
         if value is not None:
             found.setdefault(element.get("itemprop"), value)
@@ -661,11 +692,12 @@ def extract_metadata(
     meta.title = extract_title(tree, article, metas, meta.site_name, title_css=title_css)
 
     publisher_name = (publisher or {}).get("name") if isinstance((publisher or {}).get("name"), str) else None
+    marked = marked_elements(tree)
     meta.authors = extract_authors(tree, article, head, [meta.site_name, publisher_name, web_site.get("name")], url,
-                                   listed=listed_authors)
+                                   listed=listed_authors, marked=marked)
 
     published_times, updated_times = marked_times(tree)
-    published_prop, modified_prop = itemprop_dates(tree)
+    published_prop, modified_prop = itemprop_dates(tree, marked)
     meta.published_at = _first_date(
         article.get("datePublished"),
         _first(metas, "article:published_time", "datePublished", "og:published_time", "pubdate",
