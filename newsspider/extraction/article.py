@@ -11,6 +11,8 @@ Then trailers ("Source link", "Read more"), ad labels, repeated bylines and a du
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -49,17 +51,28 @@ FAST_PATH_MIN_CHARS = 500
 FAST_PATH_MIN_SHARE_OF_BLOCK = 0.6
 
 
+@functools.cache
+def _trafilatura_options(fast: bool):
+    """trafilatura's settings for the body, built once: `extract()` builds them from its keyword
+    arguments at every call, reading a dozen values from its ConfigParser (a tenth of its time on
+    a short page)."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(output_format="txt", fast=fast, comments=False, tables=True, images=False, links=False,
+                     precision=False, dedup=False, with_metadata=False)
+
+
 def _generic(tree, url: str | None, *, block_chars: int = 0) -> str:
     """trafilatura's text of the page; `block_chars`: the text of the page's densest paragraph
     block (`densest_paragraph_chars`), what a good extraction holds at least most of."""
     import trafilatura
 
     def extract(fast: bool) -> str:
+        options = copy.copy(_trafilatura_options(fast))
+        options.url = url
+        options.source = url and url.encode("utf-8", "replace").decode("utf-8")  # as Extractor() sets it
         # trafilatura copies a tree it is given: no serialising and parsing again
-        return trafilatura.extract(
-            tree, url=url, fast=fast, output_format="txt", include_comments=False, include_tables=True,
-            include_images=False, include_links=False, favor_precision=False, deduplicate=False, with_metadata=False,
-        ) or ""
+        return trafilatura.extract(tree, options=options) or ""
 
     text = extract(fast=True)
     if len(text) >= FAST_PATH_MIN_CHARS and len(text) >= FAST_PATH_MIN_SHARE_OF_BLOCK * block_chars:
