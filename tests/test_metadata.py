@@ -220,3 +220,27 @@ def test_a_link_to_the_author_s_own_page_is_a_byline_without_any_class():
     newsroom = ('<h1>Title</h1><a href="/ueber-uns/journalistische-prinzipien-so-arbeitet-die-redaktion.html">So arbeitet die Redaktion</a>'
                 '<a href="/autoren/">Alle Autoren</a><a href="/authors/index.html">著者一覧</a>')
     assert metadata(body=newsroom).authors == []
+
+
+def test_a_byline_named_only_by_its_test_id_or_printed_as_a_by_line_under_the_headline():
+    # Hashed classes: the byline's part is named in a test id.
+    tested = ('<h1>Title</h1><div data-testid="byline-contributors"><span class="sc-e56a">Duncan Walker</span>'
+              '<span class="sc-e57b">BBC News</span><button>Add as preferred on Google</button></div>')
+    assert metadata('<meta property="og:site_name" content="BBC">', body=tested).authors == ["Duncan Walker"]
+    prefixed = '<h1>Title</h1><div class="a1qvtegb"><span class="m211382">von Katja Belousova</span></div><p>Text.</p>'
+    assert metadata(body=prefixed).authors == ["Katja Belousova"]
+    # A "By" line names all its authors: the next one is another story's.
+    stories = ('<h1>Weekly edition</h1><div class="FeatureByline">By Nathan Willis, March 25, 2015</div><p>One.</p>'
+               '<h2>Another story</h2><div class="FeatureByline">By Jonathan Corbet, March 25, 2015</div>')
+    assert metadata(body=stories).authors == ["Nathan Willis"]
+    # A heading that opens with "Von" is not a byline: names hold no lower-case words but particles.
+    assert metadata(body="<h1>Title</h1><h2>Von Berlin nach Paris</h2>").authors == []
+    assert metadata(body="<h1>Title</h1><p class='byline'>By Ursula von der Leyen</p>").authors == ["Ursula von der Leyen"]
+
+
+def test_a_byline_line_keeps_the_authors_and_not_degrees_newsrooms_or_editors():
+    lines = '<h1>Title</h1><div class="author_fmt">By <a rel="author" href="/brenda-goodman">Brenda  Goodman, MA</a><br>WebMD Health News</div>'
+    assert metadata(body=lines).authors == ["Brenda Goodman"]
+    edited = '<h1>Title</h1><p class="byline author">Written by Rob Ewaschuk<br>Edited by Betsy Beyer</p>'
+    assert metadata(body=edited).authors == ["Rob Ewaschuk"]
+    assert metadata('<meta name="author" content="Euronews with agencies">').authors == ["Euronews"]

@@ -211,9 +211,9 @@ _BLOCK_TAGS = frozenset(
 def element_text(element: lxml.html.HtmlElement, *, glued: str = "") -> str:
     """Visible text of an element, scripts and styles left out, whitespace collapsed.
 
-    `glued` goes between the texts of two elements that touch without a space: the page's style
-    sheet sets them apart (a byline's `<a>Jane Doe</a><span>Correspondent</span>`), or a reader
-    would see one word. Walks iteratively: pages nest deeper than Python's recursion limit.
+    `glued` goes between the texts of two elements that touch without a space, and after a block
+    or a line break: the page's style sheet sets them apart (a byline's `<a>Jane Doe</a><span>
+    Correspondent</span>`), or a reader would see one word. Walks iteratively: pages nest deeper than Python's recursion limit.
     """
     parts: list[str] = []
     skipping = 0
@@ -235,7 +235,7 @@ def element_text(element: lxml.html.HtmlElement, *, glued: str = "") -> str:
             if tag in NON_TEXT_TAGS:
                 skipping -= 1
             elif not skipping and tag in _BLOCK_TAGS:
-                parts.append(" ")
+                parts.append(glued or " ")  # a line of its own (<br>, <div>) is set apart too
             if node is not element and not skipping and node.tail:
                 add(node.tail)
     return normalize_space("".join(parts))

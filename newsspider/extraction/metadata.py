@@ -220,6 +220,7 @@ def marked_elements(tree) -> MarkedElements:
     found = MarkedElements()
     headline = None
     inside_headline: set = set()
+    after_headline = 0
     for element in tree.iter():
         tag = element.tag
         if tag.__class__ is not str:
@@ -227,6 +228,8 @@ def marked_elements(tree) -> MarkedElements:
         if tag == "h1" and headline is None:
             headline = element
             inside_headline = set(element.iterdescendants())
+        elif headline is not None and element not in inside_headline:
+            after_headline += 1
         itemprop = element.get("itemprop")
         if itemprop == "datePublished" or itemprop == "dateModified":
             found.itemprop_dates.append(element)
@@ -237,6 +240,8 @@ def marked_elements(tree) -> MarkedElements:
             or (tag == "a" and (element.get("rel") == "author"
                                 or any(path in (element.get("href") or "") for path in _AUTHOR_PAGE_PATHS)))
             or (itemprop == "name" and any(a.get("itemprop") == "author" for a in element.iterancestors()))
+            or any(name in element.attrib for name in _TEST_ID_ATTRIBUTES) and _byline_test_id(element)
+            or (0 < after_headline <= PREFIXED_BYLINE_WINDOW and element.text and _prefixed_byline(element))
         ):
             found.bylines.append(element)
             if headline is not None and element is not headline and element not in inside_headline:
@@ -249,6 +254,26 @@ _NON_LATIN_NAME = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff]")
 
 def _byline_class(element) -> bool:
     return any(_BYLINE_CLASS.search(token) for token in (element.get("class") or "").split())
+
+
+# Pages built with React and friends hash their classes and name their parts in test ids instead
+# (data-testid="byline-contributors", data-ui-testid="header-byline").
+_TEST_ID_ATTRIBUTES = ("data-testid", "data-ui-testid", "data-test-id", "data-component")
+_BYLINE_TEST_ID = re.compile(r"byline|author", re.IGNORECASE)
+
+
+def _byline_test_id(element) -> bool:
+    return any(_BYLINE_TEST_ID.search(element.get(name) or "") for name in _TEST_ID_ATTRIBUTES)
+
+
+PREFIXED_BYLINE_MAX_CHARS = 60  # "von Katja Belousova": a line, not a sentence that starts with "By"
+PREFIXED_BYLINE_WINDOW = 40  # elements after the headline: the byline line is printed right under it
+
+
+def _prefixed_byline(element) -> bool:
+    """A short line of its own that opens with "By", "von", "par"…, whatever its class."""
+    text = element.text
+    return bool(text and BYLINE_PREFIX.match(text)) and len(element_text(element)) <= PREFIXED_BYLINE_MAX_CHARS
 
 
 def _author_page_link(element) -> bool:
@@ -323,11 +348,12 @@ def _byline_near_first(candidates: list) -> list[str]:
     first = None
     names: list[str] = []
     for element in candidates:
-        if (element.get("rel") != "author" and element.get("itemprop") != "name" and not _byline_class(element)
-                and not _author_page_link(element)):
+        marked = (element.get("rel") == "author" or element.get("itemprop") == "name" or _byline_class(element)
+                  or _author_page_link(element) or _byline_test_id(element))
+        if not marked and not _prefixed_byline(element):
             continue
-        if first is not None and not _near(first, element):
-            continue
+        if first is not None and (not marked or not _near(first, element)):
+            continue  # a "By …" line names all its authors: the next such line is another story's
         text = element_text(element, glued=", ")  # "Jane Doe" + "Correspondent", not "Jane DoeCorrespondent"
         if not text or len(text) > BYLINE_MAX_CHARS or _in_other_story(element):
             continue
@@ -366,13 +392,30 @@ def _near(first, element) -> bool:
     return box is None or any(a is box for a in element.iterancestors())
 
 
+# A byline's last word that names a newsroom, not a person ("WebMD Health News", "Pella News").
+_NEWSROOM_WORDS = {
+    "news", "nachrichten", "noticias", "notizie", "nieuws", "media", "medien", "agency", "agentur", "agence",
+    "zeitung", "online", "redaktion", "rédaction", "redacción", "redazione", "staff", "desk", "team", "newsroom",
+}
+
+
+# The lower-case words a person's name holds ("Ursula von der Leyen", "Ahmad bin Ali").
+_NAME_PARTICLES = {
+    "van", "von", "vom", "zu", "de", "der", "den", "del", "della", "dei", "di", "da", "das", "do", "dos", "du", "la",
+    "le", "les", "lo", "y", "e", "i", "bin", "binti", "ibn", "al", "el", "ter", "ten", "af", "av", "op", "St.",
+}
+
+
 def _visible_name(name: str) -> bool:
     """A name as a visible byline prints it: person-shaped, two words or more (a Latin-script
     one-word "name" there is a label: "Privacy", "MA"), parentheses closed ("Richard (R.J.) Eskow",
-    not "A B (avec C D"), not opening with a lower-case word ("based in Hong Kong")."""
+    not "A B (avec C D"), no lower-case word but a particle ("based in Hong Kong", a button's "Add
+    as preferred on Google"), not ending in a newsroom's word ("WebMD Health News")."""
     words = name.split()
     return (_person_shaped(name) and (len(words) >= 2 or bool(_NON_LATIN_NAME.search(name)))
-            and name.count("(") == name.count(")") and not (words[0][:1].islower() and len(words[0]) > 3))
+            and words[-1].casefold() not in _NEWSROOM_WORDS
+            and all(not w[:1].islower() or w in _NAME_PARTICLES for w in words)
+            and name.count("(") == name.count(")"))
 
 
 def extract_authors(tree, article: dict, head: Head, publisher_names: list, url: str,

@@ -141,13 +141,20 @@ AUTHOR_CONJUNCTIONS = {
 }
 
 # A job title written after a reporter's name.
-REPORTER_SUFFIXES = {"ko": ["기자", "특파원", "선임기자", "객원기자"]}
+REPORTER_SUFFIXES = {
+    "ko": ["기자", "특파원", "선임기자", "객원기자"],
+    # a desk's byline with the wires it used: "Euronews with agencies", "dpa mit Agenturen"
+    "en": ["with agencies", "with wires"], "de": ["mit agenturen"], "fr": ["avec agences", "avec afp"],
+    "es": ["con agencias"], "it": ["con agenzie"],
+}
 
 # Words of a job title that a visible byline prints beside the name ("Ben Silverman Games Editor",
 # "Senior Staff Technologist"): a "name" holding one is not a name.
 JOB_TITLE_WORDS = {
     "en": ["editor", "correspondent", "reporter", "writer", "contributor", "columnist", "producer", "technologist",
-           "journalist", "analyst", "photographer"],
+           "journalist", "analyst", "photographer",
+           # who else a byline line names: "Written by A, Edited by B"
+           "edited by", "photos by", "photography by", "illustrations? by", "translated by", "additional reporting by"],
     # German writes the desk into the title: "Wirtschaftsredakteur", "Auslandskorrespondentin".
     "de": [r"\w*redakteur(in)?", r"\w*korrespondent(in)?", r"\w*reporter(in)?"],
     "fr": ["rédacteur", "rédactrice", "correspondant", "correspondante", "journaliste"],
