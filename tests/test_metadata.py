@@ -244,3 +244,17 @@ def test_a_byline_line_keeps_the_authors_and_not_degrees_newsrooms_or_editors():
     edited = '<h1>Title</h1><p class="byline author">Written by Rob Ewaschuk<br>Edited by Betsy Beyer</p>'
     assert metadata(body=edited).authors == ["Rob Ewaschuk"]
     assert metadata('<meta name="author" content="Euronews with agencies">').authors == ["Euronews"]
+
+
+def test_a_publishing_day_gives_way_to_the_same_day_s_time_and_a_local_time_takes_the_page_s_offset():
+    day_then_time = ('<meta name="date.available" content="2024-04-30 16:38:37 +02:00">',
+                     '<h1>Headline</h1><time datetime="2024-04-30">30/04/2024 - 16:38</time>')
+    assert metadata(*day_then_time).published_at == "2024-04-30T16:38:37+02:00"
+    assert metadata('<meta name="cXenseParse:publishtime" content="2023-04-28T13:53:25Z">').published_at == "2023-04-28T13:53:25+00:00"
+    # A time of another day is another date: the day stays.
+    other_day = ('<meta name="date.available" content="2024-05-02 09:00:00 +02:00">', '<h1>H</h1><time datetime="2024-04-30"></time>')
+    assert metadata(*other_day).published_at == "2024-04-30"
+    local = ('<meta property="article:modified_time" content="2023-04-28T19:02:00+02:00">',
+             '<h1>H</h1><time datetime="2023-04-28T18:16">28.04.2023, 18:16 Uhr</time>')
+    meta = metadata(*local)
+    assert (meta.published_at, meta.modified_at) == ("2023-04-28T18:16:00+02:00", "2023-04-28T19:02:00+02:00")

@@ -524,14 +524,39 @@ def normalize_date(value: str | None) -> str | None:
     return parsed.isoformat()
 
 
+def _with_the_page_s_offset(published: str | None, modified: str | None) -> tuple[str | None, str | None]:
+    """A time of day without a UTC offset takes the offset the page's other date declares, when
+    the two are at most a day apart: a site prints its own local time ("18:16" beside a modified
+    time at "+02:00")."""
+    def parsed(value: str | None) -> datetime | None:
+        return datetime.fromisoformat(value) if value and "T" in value else None
+
+    first, second = parsed(published), parsed(modified)
+    if first is None or second is None or (first.tzinfo is None) == (second.tzinfo is None):
+        return published, modified
+    if abs(first.replace(tzinfo=None) - second.replace(tzinfo=None)).days > 1:
+        return published, modified
+    if first.tzinfo is None:
+        return first.replace(tzinfo=second.tzinfo).isoformat(), modified
+    return published, second.replace(tzinfo=first.tzinfo).isoformat()
+
+
 def _first_date(*values) -> str | None:
+    """The first value that is a date; a date without a time of day gives way to a later value
+    that has one for the same day (`<time datetime="2024-04-30">`, then a meta's "16:38 +02:00")."""
+    day_only = None
     for value in values:
         if isinstance(value, list):
             value = value[0] if value else None
         normalized = normalize_date(value if isinstance(value, str) else None)
-        if normalized:
-            return normalized
-    return None
+        if not normalized:
+            continue
+        if "T" in normalized:
+            if day_only is None or normalized.startswith(day_only):
+                return normalized
+        elif day_only is None:
+            day_only = normalized
+    return day_only
 
 
 _UPDATED_MARK = re.compile(r"updat|modif|aktualisiert|actualiz|aggiorn", re.IGNORECASE)
@@ -749,16 +774,18 @@ def extract_metadata(
         published_prop,
         *published_times[:1],
         article.get("dateCreated"),
-        _first(metas, "article:published:time", "article_date_original", "publication_date", "date.release"),
+        _first(metas, "article:published:time", "article_date_original", "publication_date", "date.release",
+               "date.available", "cXenseParse:publishtime"),
         listed_published,
     ) or visible_date(tree, url)
     meta.modified_at = _first_date(
         article.get("dateModified"),
         _first(metas, "article:modified_time", "og:updated_time", "dateModified", "last-modified",
-              "dcterms.modified"),
+              "dcterms.modified", "date.modified"),
         modified_prop,
         *updated_times[:1],
     )
+    meta.published_at, meta.modified_at = _with_the_page_s_offset(meta.published_at, meta.modified_at)
 
     canonical = head.canonical if head.canonical is not None else (_first(metas, "og:url") or "")
     canonical_url = canonical.strip()
