@@ -258,3 +258,10 @@ def test_a_publishing_day_gives_way_to_the_same_day_s_time_and_a_local_time_take
              '<h1>H</h1><time datetime="2023-04-28T18:16">28.04.2023, 18:16 Uhr</time>')
     meta = metadata(*local)
     assert (meta.published_at, meta.modified_at) == ("2023-04-28T18:16:00+02:00", "2023-04-28T19:02:00+02:00")
+
+
+def test_a_title_tail_that_names_the_site_s_host_goes_without_any_other_title_to_compare():
+    assert metadata("<title>Ist die Bratwurst eine Illusion? | MDR.DE</title>", url="https://www.mdr.de/nachrichten/x-100.html").title == "Ist die Bratwurst eine Illusion?"
+    assert metadata("<title>Scholz in Peking | DW | 28.04.2023</title>", url="https://www.dw.com/de/scholz/a-1").title == "Scholz in Peking"
+    # A tail that merely holds the host's word is the headline's.
+    assert metadata("<title>Das ist - ein Test</title>", url="https://www.test.de/a").title == "Das ist - ein Test"

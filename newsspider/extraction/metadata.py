@@ -618,7 +618,8 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Full-width bars and colons join a CJK headline to the site's name without spaces ("…｜日刊ゲンダイ",
 # "…：朝日新聞デジタル"); " * " is a WordPress theme's.
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " * ", "ㅣ", "｜", "：", " / ")
-def extract_title(tree, article: dict, metas: dict[str, str], site_name: str | None, *, title_css: str | None = None) -> str | None:
+def extract_title(tree, article: dict, metas: dict[str, str], site_name: str | None, *, title_css: str | None = None,
+                  host: str | None = None) -> str | None:
     """The headline: a site's `title_css`; else the JSON-LD headline or og:/twitter:title; else
     the first <h1>; else <title>. HTML entities left in declared values are decoded, and the
     site's name suffix (" | Site", "- Site") is removed, learned from the page itself. (Preferring
@@ -637,7 +638,7 @@ def extract_title(tree, article: dict, metas: dict[str, str], site_name: str | N
     references = [v for v in (headline, social, tag, heading) if v]
     for value in (headline, social, heading, tag):
         if value:
-            return _without_kicker(_title_without_site(value, site_name, references), heading)
+            return _without_kicker(_title_without_site(value, site_name, references, host=host), heading)
     return None
 
 
@@ -683,7 +684,8 @@ _SUFFIX_START = re.compile(r"\s*[|\-–—:·»/ㅣ｜：*]")
 SITE_SUFFIX_MAX_CHARS = 60  # "| Site | Section | date": longer tails are part of the headline
 
 
-def _title_without_site(title: str, site_name: str | None, declared: list[str] | None = None) -> str:
+def _title_without_site(title: str, site_name: str | None, declared: list[str] | None = None, *,
+                        host: str | None = None) -> str:
     """The title without the site's name: the named one (og:site_name), then a trailing part that
     another declared title of the page is without ("… | Sport", "… | by Jane Doe")."""
     title = normalize_space(title)
@@ -699,10 +701,25 @@ def _title_without_site(title: str, site_name: str | None, declared: list[str] |
     # title of the page is the same headline without it (quotes and case aside: "Kohberger's" in
     # og:title, "Kohberger’s" in the <h1>).
     others = {_title_key(d) for d in declared or () if d}
-    for cut in reversed([m.start() for m in _SUFFIX_START.finditer(title)]):
-        if 0 < cut and len(title) - cut <= SITE_SUFFIX_MAX_CHARS and _title_key(title[:cut]) in others:
-            return title[:cut].strip()
+    cuts = [m for m in _SUFFIX_START.finditer(title) if 0 < m.start() and len(title) - m.start() <= SITE_SUFFIX_MAX_CHARS]
+    for cut in reversed(cuts):
+        if _title_key(title[: cut.start()]) in others:
+            return title[: cut.start()].strip()
+    # Else a tail that opens with the site's own host name ("… | MDR.DE", "… | DW | 28.04.2023").
+    site_hosts = _host_names(host)
+    for cut in cuts:
+        part = _SUFFIX_START.split(title[cut.end():], maxsplit=1)[0].strip()
+        if part.casefold() in site_hosts:
+            return title[: cut.start()].strip()
     return title.strip()
+
+
+def _host_names(host: str | None) -> set[str]:
+    """How a title may write the site's host: "www.mdr.de" as "mdr.de" and "mdr"."""
+    if not host:
+        return set()
+    name = host.casefold().removeprefix("www.")
+    return {name, name.split(".")[0]} if "." in name else {name}
 
 
 _QUOTE_FOLD = str.maketrans({**dict.fromkeys("‘’‚‛`´", "'"), **dict.fromkeys("“”„«»", '"'), "–": "-", "—": "-"})
@@ -757,7 +774,7 @@ def extract_metadata(
         or web_site.get("name", "")
     ) or None
 
-    meta.title = extract_title(tree, article, metas, meta.site_name, title_css=title_css)
+    meta.title = extract_title(tree, article, metas, meta.site_name, title_css=title_css, host=urlsplit(url).hostname)
 
     publisher_name = (publisher or {}).get("name") if isinstance((publisher or {}).get("name"), str) else None
     marked = marked_elements(tree)
