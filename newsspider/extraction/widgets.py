@@ -309,7 +309,7 @@ def _text_lengths(root, ad_holders: set | None = None, walk: PageWalk | None = N
     for _event, node in etree.iterwalk(root, events=("end",)):
         if walk is not None and node is not root and isinstance(node.tag, str):
             style = node.get("style")
-            # (the same tests as _MAYBE_HIDDEN and _HIDDEN_STYLE, in the same order)
+            # (a style that says neither word hides nothing: the regex runs on few)
             if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
                 walk.styled_hidden.add(node)
             elif node.get("hidden") is not None or node.get("aria-hidden") == "true":
@@ -381,8 +381,6 @@ def _mark_heading_block(heading, kind: str, mark, protected) -> None:
 
 HIDDEN_CONTENT_SHARE = 0.5  # hidden/aria-hidden blocks holding more of the text than this are content shown by a script
 _HIDDEN_STYLE = re.compile(r"(display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
-_MAYBE_HIDDEN = etree.XPath(
-    '//body//*[contains(@style, "none") or contains(@style, "hidden") or @hidden or @aria-hidden="true"]')
 
 
 def _is_teaser_list(element, text: str) -> bool:
@@ -391,26 +389,18 @@ def _is_teaser_list(element, text: str) -> bool:
     return len(targets) >= 2 and len(text) / len(targets) < 400
 
 
-def remove_hidden(tree: lxml.html.HtmlElement, lengths: dict | None = None, walk: PageWalk | None = None) -> int:
+def remove_hidden(tree: lxml.html.HtmlElement, walk: PageWalk | None = None) -> int:
     """Remove what a reader never sees: inline display:none or visibility:hidden always (an author
     hid it), and `hidden` / `aria-hidden="true"` unless those hold most of the page's text: React
     and other frameworks stream the content into `<div hidden>` and show it with a script.
 
-    `lengths` (from `_text_lengths`) is read for the text shares and kept true: a removed
-    element's length is taken off its ancestors. `walk`: the hidden blocks a walk of the body found."""
-    if walk is not None:
-        styled, flagged = set(walk.styled_hidden), set(walk.flagged_hidden)
-    else:
-        styled, flagged = set(), set()
-        for element in _MAYBE_HIDDEN(tree):  # one walk of the page for both kinds
-            if _HIDDEN_STYLE.search(element.get("style") or ""):
-                styled.add(element)
-            elif element.get("hidden") is not None or element.get("aria-hidden") == "true":
-                flagged.add(element)
+    `walk` (of the body, `walk_page`) gives the hidden blocks and the text lengths, and its lengths
+    are kept true: a removed element's length is taken off its ancestors."""
     body = tree.find("body")
-    if lengths is None and body is not None:
-        lengths = _text_lengths(body)
-    lengths = lengths or {}
+    if body is None:
+        return 0
+    walk = walk or walk_page(body)
+    styled, flagged, lengths = set(walk.styled_hidden), set(walk.flagged_hidden), walk.lengths
     if flagged:
         total = lengths.get(body, 0)
         outer = [e for e in flagged if not any(p in flagged for p in e.iterancestors())]
@@ -431,11 +421,13 @@ def remove_hidden(tree: lxml.html.HtmlElement, lengths: dict | None = None, walk
 
 def remove_widgets(tree: lxml.html.HtmlElement) -> WidgetReport:
     """Remove hidden elements and every widget from `tree` in place; report widget counts by kind."""
-    body = tree.find("body")
-    walk = walk_page(body) if body is not None else PageWalk()
-    remove_hidden(tree, walk.lengths, walk if body is not None else None)  # keeps the lengths true for what is left
-    anchor = article_anchor(tree, walk.article_bodies if body is not None else None)
     report = WidgetReport()
+    body = tree.find("body")
+    if body is None:
+        return report
+    walk = walk_page(body)
+    remove_hidden(tree, walk)  # keeps the walk's lengths true for what is left
+    anchor = article_anchor(tree, walk.article_bodies)
     for element, kind in find_widgets(tree, anchor, walk.lengths, walk.ad_holders):
         report.add(kind)
         parent = element.getparent()
