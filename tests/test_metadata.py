@@ -265,3 +265,16 @@ def test_a_title_tail_that_names_the_site_s_host_goes_without_any_other_title_to
     assert metadata("<title>Scholz in Peking | DW | 28.04.2023</title>", url="https://www.dw.com/de/scholz/a-1").title == "Scholz in Peking"
     # A tail that merely holds the host's word is the headline's.
     assert metadata("<title>Das ist - ein Test</title>", url="https://www.test.de/a").title == "Das ist - ein Test"
+
+
+def test_a_visible_byline_that_names_the_tagged_author_and_others_names_them_all():
+    first_only = '<meta name="author" content="Dominik Bath">'
+    byline = ('<h1>Title</h1><address class="not-italic">Von <a rel="author" href="/autoren/dominik-bath/">Dominik Bath</a> und '
+              '<a rel="author" href="/autoren/theresa-martus/">Theresa Martus</a></address>')
+    assert metadata(first_only, body=byline).authors == ["Dominik Bath", "Theresa Martus"]
+    # A byline without the tagged author is another story's: the tag stands.
+    other = '<h1>Title</h1><p class="byline">By John Roe and Max Mustermann</p>'
+    assert metadata('<meta name="author" content="Jane Doe">', body=other).authors == ["Jane Doe"]
+    # A column's name before "By" is a label, and the tag's spelling of the name is kept.
+    column = '<h1>Title</h1><div class="byline"><span>Deal Professor</span> By STEVEN DAVIDOFF SOLOMON and Jane Doe</div>'
+    assert metadata('<meta name="author" content="Steven Davidoff Solomon">', body=column).authors == ["Steven Davidoff Solomon", "Jane Doe"]

@@ -373,12 +373,21 @@ def _byline_near_first(candidates: list) -> list[str]:
 _HANDLE = re.compile(r"@\w+(?![.\w])")  # "Alissa Wilkinson@alissamarie": a social handle beside the name
 
 
+# "By" inside a byline's text ends a label before it ("Deal Professor By Steven Davidoff
+# Solomon"); not "von" or "di", which are particles of names too ("Ursula von der Leyen").
+_BY_AFTER_LABEL = re.compile(r"\s(?:by|par|por|door)\s+", re.IGNORECASE)
+
+
 def byline_names(text: str) -> list[str]:
-    """The names a visible byline's text gives: after a label ("Redaktion: A B"), without social
-    handles, and none after a job title ("A B, Senior Technologist, Speech Project": the rest is
-    the title's affiliation)."""
+    """The names a visible byline's text gives: after a label ("Redaktion: A B", "Deal Professor
+    By A B"), without social handles, and none after a job title ("A B, Senior Technologist,
+    Speech Project": the rest is the title's affiliation)."""
+    text = text.rpartition(":")[2]
+    label = _BY_AFTER_LABEL.search(text)
+    if label:
+        text = text[label.end():]
     names = []
-    for name in clean_authors([_HANDLE.sub(" ", text.rpartition(":")[2])]):
+    for name in clean_authors([_HANDLE.sub(" ", text)]):
         if _JOB_TITLE.search(name):
             break
         if _visible_name(name):
@@ -429,19 +438,31 @@ def extract_authors(tree, article: dict, head: Head, publisher_names: list, url:
     metas = head.metas
     written_by = [metas[f"twitter:data{n}"] for n in (1, 2) if _WRITTEN_BY.match(metas.get(f"twitter:label{n}", ""))
                   and metas.get(f"twitter:data{n}")]
-    sources = (
+    def printed():
+        return visible_bylines(tree, marked)
+
+    declared = (
         lambda: _names(article.get("author")),
         lambda: [v for v in head.author_metas if "@" not in v],  # an e-mail address is not a name
         lambda: written_by,
-        lambda: visible_bylines(tree, marked),
-        lambda: lead_byline(tree),
-        lambda: [n for n in listed if "@" not in n],
     )
+    sources = (*declared, printed, lambda: lead_byline(tree), lambda: [n for n in listed if "@" not in n])
     not_people = publisher_keys(publisher_names, url)
+
+    def people_of(names: list[str]) -> list[str]:
+        return [n for n in clean_authors(names) if not _names_publisher(n, not_people)]
+
     publishers_only: list[str] = []
     for source in sources:
         found = clean_authors(source())
         people = [n for n in found if not _names_publisher(n, not_people)]
+        if people and source in declared:
+            # Author tags often name the first author only: a visible byline that names this
+            # person and others names them all ("Von Dominik Bath und Theresa Martus").
+            known = {_name_key(n) for n in people}
+            byline = people_of(printed())
+            if len(byline) > len(people) and known <= {_name_key(n) for n in byline}:
+                return people + [n for n in byline if _name_key(n) not in known]  # the tags' spelling first
         if people:
             return people
         publishers_only = publishers_only or found
