@@ -313,14 +313,21 @@ def _person_shaped(name: str) -> bool:
             and sum(1 for w in words if w[:1].islower() and len(w) > 3) <= 1)
 
 
-_LEAD_PARAGRAPHS = '//article//p | //*[contains(@class, "content")]//p'
+def _story_paragraphs(tree):
+    """The paragraphs inside an <article> or a block whose class says "content", in page order
+    (`//article//p | //*[contains(@class, "content")]//p`, read lazily: the first few are wanted)."""
+    for paragraph in tree.iter("p"):
+        if any(a.tag == "article" or "content" in (a.get("class") or "") for a in paragraph.iterancestors()):
+            yield paragraph
+
+
 LEAD_PARAGRAPHS_LOOKED_AT = 3  # a signature in the body opens it, after at most a standfirst and a dateline
 
 
 def lead_byline(tree) -> list[str]:
     """A name in bold that opens the story ("<p><strong>Jane Doe</strong></p>"), as some
     publishers sign in the body itself: each name 2 to 4 capitalised words, and nothing else."""
-    paragraphs = (p for p in tree.xpath(_LEAD_PARAGRAPHS) if element_text(p).strip())
+    paragraphs = (p for p in _story_paragraphs(tree) if element_text(p).strip())
     for paragraph in itertools.islice(paragraphs, LEAD_PARAGRAPHS_LOOKED_AT):
         bold = paragraph.xpath("./strong | ./b")
         text = normalize_space(element_text(paragraph))
