@@ -57,7 +57,7 @@ def not_article_reason(
     words = word_count(text)
     if words == 0:
         return "script_shell" if looks_like_script_shell(tree) else "no_body"
-    if tree.xpath('//input[@type="password"]') and words < 150:
+    if words < 150 and any(field.get("type") == "password" for field in tree.iter("input")):
         return "login_page"
     if is_listing(tree, url, text, words, declared_article=is_declared_article(page_type)):
         return "listing_page"
@@ -78,8 +78,11 @@ def story_links_and_teasers(tree, url: str) -> tuple[set[str], set[str]]:
     teaser_texts: set[str] = set()
     story_links: set[str] = set()
     targets: dict[str, str | None] = {}  # href -> the story it links to (None: not a story); menus repeat hrefs
-    for anchor in tree.xpath("//body//a[@href]"):
+    body = tree.find("body")
+    for anchor in body.iter("a") if body is not None else ():
         href = anchor.get("href")
+        if href is None:
+            continue
         if href not in targets:
             # Most links are root-relative (same host) or absolute: neither needs urljoin, which
             # parses the page's URL again for every link (unless there are dot segments to resolve).
