@@ -199,7 +199,7 @@ _WRITTEN_BY = re.compile(r"^(written by|author|autor|auteur|autore|von|by|door|a
 # Byline candidates: itemprop author names, rel=author links, links to an author's page (/author/,
 # /autoren/, /auteur/, /journalist/, /yazar/), and elements whose class may name the author
 # ("uthor": Author, author; "yline"; "utor": Autor; "uteur").
-_AUTHOR_PAGE_PATHS = ("/author", "/autor", "/auteur", "/journalist", "/yazar/")
+_AUTHOR_PAGE_HINT = re.compile(r"/(?:author|autor|auteur|journalist|yazar/)")
 # The folder itself, not a word that starts like it ("/journalistische-prinzipien").
 _AUTHOR_PAGE_PATH = re.compile(r"/(?:authors?|autor(?:en|in|es|e)?|auteurs?|journalist[es]?|yazar)(?:[/._\-?]|$)")
 
@@ -230,19 +230,24 @@ def marked_elements(tree) -> MarkedElements:
             inside_headline = set(element.iterdescendants())
         elif headline is not None and element not in inside_headline:
             after_headline += 1
-        itemprop = element.get("itemprop")
-        if itemprop == "datePublished" or itemprop == "dateModified":
-            found.itemprop_dates.append(element)
-        element_class = element.get("class")
-        if (
-            (element_class and ("uthor" in element_class or "yline" in element_class or "utor" in element_class
-                                or "uteur" in element_class))
-            or (tag == "a" and (element.get("rel") == "author"
-                                or any(path in (element.get("href") or "") for path in _AUTHOR_PAGE_PATHS)))
-            or (itemprop == "name" and any(a.get("itemprop") == "author" for a in element.iterancestors()))
-            or any(name in element.attrib for name in _TEST_ID_ATTRIBUTES) and _byline_test_id(element)
-            or (0 < after_headline <= PREFIXED_BYLINE_WINDOW and element.text and _prefixed_byline(element))
-        ):
+        byline = False
+        names = element.keys()
+        if names:  # one list of the attribute names; a value is read only when its name is there
+            itemprop = element.get("itemprop") if "itemprop" in names else None
+            if itemprop == "datePublished" or itemprop == "dateModified":
+                found.itemprop_dates.append(element)
+            element_class = element.get("class") if "class" in names else None
+            byline = bool(
+                (element_class and ("uthor" in element_class or "yline" in element_class or "utor" in element_class
+                                    or "uteur" in element_class))
+                or (tag == "a" and (element.get("rel") == "author"
+                                    or bool(_AUTHOR_PAGE_HINT.search(element.get("href") or ""))))
+                or (itemprop == "name" and any(a.get("itemprop") == "author" for a in element.iterancestors()))
+                or (not _TEST_ID_ATTRIBUTES.isdisjoint(names) and _byline_test_id(element))
+            )
+        if not byline and 0 < after_headline <= PREFIXED_BYLINE_WINDOW and element.text:
+            byline = _prefixed_byline(element)
+        if byline:
             found.bylines.append(element)
             if headline is not None and element is not headline and element not in inside_headline:
                 found.bylines_after_headline.append(element)
@@ -258,7 +263,7 @@ def _byline_class(element) -> bool:
 
 # Pages built with React and friends hash their classes and name their parts in test ids instead
 # (data-testid="byline-contributors", data-ui-testid="header-byline").
-_TEST_ID_ATTRIBUTES = ("data-testid", "data-ui-testid", "data-test-id", "data-component")
+_TEST_ID_ATTRIBUTES = frozenset(("data-testid", "data-ui-testid", "data-test-id", "data-component"))
 _BYLINE_TEST_ID = re.compile(r"byline|author", re.IGNORECASE)
 
 
@@ -355,12 +360,12 @@ def _byline_near_first(candidates: list) -> list[str]:
     first = None
     names: list[str] = []
     for element in candidates:
+        if first is not None and not _near(first, element):
+            continue
         marked = (element.get("rel") == "author" or element.get("itemprop") == "name" or _byline_class(element)
                   or _author_page_link(element) or _byline_test_id(element))
-        if not marked and not _prefixed_byline(element):
-            continue
-        if first is not None and (not marked or not _near(first, element)):
-            continue  # a "By …" line names all its authors: the next such line is another story's
+        if not marked and (first is not None or not _prefixed_byline(element)):
+            continue  # (a "By …" line names all its authors: the next such line is another story's)
         text = element_text(element, glued=", ")  # "Jane Doe" + "Correspondent", not "Jane DoeCorrespondent"
         if not text or len(text) > BYLINE_MAX_CHARS or _in_other_story(element):
             continue
