@@ -278,3 +278,14 @@ def test_a_visible_byline_that_names_the_tagged_author_and_others_names_them_all
     # A column's name before "By" is a label, and the tag's spelling of the name is kept.
     column = '<h1>Title</h1><div class="byline"><span>Deal Professor</span> By STEVEN DAVIDOFF SOLOMON and Jane Doe</div>'
     assert metadata('<meta name="author" content="Steven Davidoff Solomon">', body=column).authors == ["Steven Davidoff Solomon", "Jane Doe"]
+
+
+def test_a_genre_label_before_the_by_word_and_a_company_are_not_names():
+    for line, name in (("Ein Kommentar von Corinna Budras", "Corinna Budras"), ("Analysis by Jane Doe", "Jane Doe"),
+                       ("Une analyse de Marie Dupont", "Marie Dupont"), ("Von Ursula von der Leyen", "Ursula von der Leyen")):
+        assert metadata(body=f'<h1>Title</h1><p class="byline">{line}</p>').authors == [name], line
+    # A company's legal form marks the publisher: a person named later is the author ...
+    company = '<meta name="author" content="Frankfurter Allgemeine Zeitung GmbH">'
+    assert metadata(company, body='<h1>Title</h1><p class="byline">Von Ralf Euler</p>').authors == ["Ralf Euler"]
+    # ... and names that merely end like one are people's.
+    assert metadata('<meta name="author" content="Ana Sa">').authors == ["Ana Sa"]

@@ -482,8 +482,13 @@ def extract_authors(tree, article: dict, head: Head, publisher_names: list, url:
     return publishers_only
 
 
+# A company's legal form ends its name: "Frankfurter Allgemeine Zeitung GmbH", "Condé Nast Ltd".
+_LEGAL_FORM = re.compile(  # as companies write it: "Sa" or "Ab" ends people's names too
+    r"\s(?:GmbH|AG|SE|KG|KGaA|Inc\.?|Ltd\.?|LLC|plc|PLC|Corp\.?|S\.A\.|S\.p\.A\.|B\.V\.|N\.V\.|A/S|SARL|S\.r\.l\.)$")
+
+
 def _names_publisher(name: str, publisher: set[str]) -> bool:
-    if _name_key(name) in publisher or _DOMAIN.search(name):
+    if _name_key(name) in publisher or _DOMAIN.search(name) or _LEGAL_FORM.search(name):
         return True
     words = {_name_key(w) for w in name.split()}
     return bool(words & {k for k in publisher if len(k) >= 3})

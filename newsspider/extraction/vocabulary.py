@@ -128,8 +128,13 @@ DATELINE_WORDS = {
 
 # The word before a byline's names ("By", "Par", "Von", …).
 BYLINE_PREFIXES = {
-    "en": ["by", "written by", "posted by", "story by", "words by", "reporting by", "text"], "fr": ["par", "texte"],
-    "de": ["von", "text"], "es": ["por"], "it": ["di"],
+    # a genre's label before the by-word is part of the prefix: "Ein Kommentar von …", "Analysis by …"
+    "en": ["by", "written by", "posted by", "story by", "words by", "reporting by", "text",
+           r"(an? )?(analysis|commentary|opinion|column|review|essay|interview) by"],
+    "fr": ["par", "texte", r"(une? )?(analyse|éditorial|tribune|chronique|critique|entretien) (de|par)"],
+    "de": ["von", "text", r"(ein|eine) (kommentar|analyse|gastbeitrag|kolumne|essay|interview|rezension|glosse) von"],
+    "es": ["por", r"(una? )?(análisis|columna|opinión|crítica|entrevista) (de|por)"],
+    "it": ["di", r"(una? |un')?(commento|analisi|editoriale|intervista) di"],
     "nl": ["door"], "sv": ["av"], "da": ["af"], "no": ["av"], "ru": ["от"],
 }
 
