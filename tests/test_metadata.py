@@ -289,3 +289,14 @@ def test_a_genre_label_before_the_by_word_and_a_company_are_not_names():
     assert metadata(company, body='<h1>Title</h1><p class="byline">Von Ralf Euler</p>').authors == ["Ralf Euler"]
     # ... and names that merely end like one are people's.
     assert metadata('<meta name="author" content="Ana Sa">').authors == ["Ana Sa"]
+
+
+def test_a_day_read_from_the_visible_date_line_keeps_the_time_printed_beside_it():
+    for line, published in (("Veröffentlicht am 13. Mai 2026 um 15:44", "2026-05-13T15:44:00"),
+                            ("Do 25.04.24 | 14:07 Uhr", "2024-04-25T14:07:00"),
+                            ("Posted May 21, 2025 at 4:19 p.m.", "2025-05-21T16:19:00")):
+        page = f'<h1>Headline</h1><div class="dateline">{line}</div><p>{"Text of the story. " * 20}</p>'
+        assert metadata(body=page, url="https://news.example/story-of-the-day.html").published_at == published, line
+    # "11.07" is a day and a month, not a time; a time beside another day is another date's.
+    dotted = '<h1>Headline</h1><div class="dateline">11.07.2026</div><p>Updated 10.07.2026, 09:30</p>'
+    assert metadata(body=dotted, url="https://news.example/story.html").published_at == "2026-07-11"

@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from dateutil import parser as dateparser
 
-from .document import element_text, normalize_space
+from .document import NON_TEXT_TAGS, element_text, normalize_space
 from .urls import strip_tracking
 from .vocabulary import AUTHOR_CONJUNCTIONS, BYLINE_PREFIXES, JOB_TITLE_WORDS, REPORTER_SUFFIXES, SOURCE_LINKS, compiled
 
@@ -633,6 +633,36 @@ def itemprop_dates(tree, marked: MarkedElements | None = None) -> tuple[str | No
     return found.get("datePublished"), found.get("dateModified")
 
 
+# A time of day as date lines print it: "15:44", "14h07", "4:20 PM" (not "11.07", a day and month).
+_TIME_OF_DAY = re.compile(r"(?<![\d:])([01]?\d|2[0-3])[:h]([0-5]\d)(?![\d:])\s*([ap]\.?m\.?)?", re.IGNORECASE)
+DATELINE_MAX_CHARS = 80
+
+
+def _with_dateline_time(tree, day: str | None) -> str | None:
+    """A day read from the page's visible date line or URL, with the time of day the date line
+    prints beside it: the first short text on the page that gives that day's number and year
+    and a time ("Veröffentlicht am 13. Mai 2026 um 15:44", "Do 25.04.24 | 14:07 Uhr")."""
+    if not day or "T" in day:
+        return day
+    year, _month, day_of_month = day.split("-")
+    day_number = re.compile(rf"(?<!\d)0?{int(day_of_month)}(?!\d)")
+    short_year = re.compile(rf"[./]{year[2:]}(?!\d)")
+    for element in tree.iter():
+        text = element.text
+        if not text or ":" not in text and "h" not in text or len(text) > DATELINE_MAX_CHARS:
+            continue
+        if element.tag in NON_TEXT_TAGS or not (year in text or short_year.search(text)) or not day_number.search(text):
+            continue
+        time = _TIME_OF_DAY.search(text)
+        if time:
+            hour, minute = int(time.group(1)), int(time.group(2))
+            meridiem = (time.group(3) or "").lower().replace(".", "")
+            if meridiem in ("am", "pm") and 1 <= hour <= 12:
+                hour = hour % 12 + (12 if meridiem == "pm" else 0)
+            return f"{day}T{hour:02d}:{minute:02d}:00"
+    return day
+
+
 def visible_date(tree, url: str) -> str | None:
     """The publishing date when no markup declares one: htmldate (trafilatura's date finder)
     reads the URL, the visible date line and the page's other hints, original date first."""
@@ -832,7 +862,7 @@ def extract_metadata(
         _first(metas, "article:published:time", "article_date_original", "publication_date", "date.release",
                "date.available", "cXenseParse:publishtime"),
         listed_published,
-    ) or visible_date(tree, url)
+    ) or _with_dateline_time(tree, visible_date(tree, url))
     meta.modified_at = _first_date(
         article.get("dateModified"),
         _first(metas, "article:modified_time", "og:updated_time", "dateModified", "last-modified",
