@@ -252,6 +252,8 @@ def marked_elements(tree) -> MarkedElements:
             if headline is not None and element is not headline and element not in inside_headline:
                 found.bylines_after_headline.append(element)
     return found
+
+
 BYLINE_CLUSTER_LEVELS = 2  # co-authors: under the first byline's grandparent (<li><a>A</a></li><li><a>B</a></li>); other stories' bylines further
 _JOB_TITLE = compiled(r"\b{}\b", JOB_TITLE_WORDS)
 _NON_LATIN_NAME = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff]")
@@ -450,6 +452,7 @@ def extract_authors(tree, article: dict, head: Head, publisher_names: list, url:
     metas = head.metas
     written_by = [metas[f"twitter:data{n}"] for n in (1, 2) if _WRITTEN_BY.match(metas.get(f"twitter:label{n}", ""))
                   and metas.get(f"twitter:data{n}")]
+
     def printed():
         return visible_bylines(tree, marked)
 
@@ -461,18 +464,18 @@ def extract_authors(tree, article: dict, head: Head, publisher_names: list, url:
     sources = (*declared, printed, lambda: lead_byline(tree), lambda: [n for n in listed if "@" not in n])
     not_people = publisher_keys(publisher_names, url)
 
-    def people_of(names: list[str]) -> list[str]:
-        return [n for n in clean_authors(names) if not _names_publisher(n, not_people)]
+    def people_in(names: list[str]) -> list[str]:
+        return [n for n in names if not _names_publisher(n, not_people)]
 
     publishers_only: list[str] = []
     for source in sources:
         found = clean_authors(source())
-        people = [n for n in found if not _names_publisher(n, not_people)]
+        people = people_in(found)
         if people and source in declared:
             # Author tags often name the first author only: a visible byline that names this
             # person and others names them all ("Von Dominik Bath und Theresa Martus").
             known = {_name_key(n) for n in people}
-            byline = people_of(printed())
+            byline = people_in(clean_authors(printed()))
             if len(byline) > len(people) and known <= {_name_key(n) for n in byline}:
                 return people + [n for n in byline if _name_key(n) not in known]  # the tags' spelling first
         if people:
