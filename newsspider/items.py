@@ -36,7 +36,7 @@ class Page:
     body_css: str | None = None
     # Filled by the stages of newsspider.extraction.stages, in order:
     document: Document | None = None  # decode: text, encoding and the tree as served
-    clean_tree: Any = None  # widgets: a copy of the tree without widgets, for the body
+    clean_tree: Any = None  # widgets: a copy of the tree without widgets and scripts, for the body
     widgets: dict[str, int] = field(default_factory=dict)  # widgets: removed blocks by kind
     metadata: Metadata | None = None  # extraction: title, authors, dates, links, declared languages
     article_body: Body | None = None  # extraction: the article text

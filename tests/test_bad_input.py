@@ -9,6 +9,8 @@ import pytest
 from conftest import crawl, site_file
 
 from newsspider.demo.site import DemoSite, Route
+from newsspider.extraction.stages import run
+from newsspider.items import Page
 
 JAPANESE = (
     "港と北の島々を結ぶ三隻の旅客フェリーが、冬の間の修理を終えて月曜日から運航を再開したと港湾局が発表した。"
@@ -110,3 +112,15 @@ def test_unicode_line_separators_do_not_split_json_lines(junk_crawl):
     item = by_slug(result, "line-separator")
     # The separators were line breaks inside a paragraph: the words stay, joined by spaces.
     assert "yearly report and more" in item["text"]
+
+
+@pytest.mark.parametrize("html,reason", [
+    ("<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>", "too_short"),
+    ("<html><body><div id='app'></div><script src='/app.js'></script></body></html>", "script_shell"),
+    ("<html><body><div id='app'></div><noscript>Please enable JavaScript.</noscript></body></html>", "script_shell"),
+])
+def test_a_page_without_text_is_one_counted_drop_and_no_warning(html, reason, caplog):
+    with caplog.at_level("WARNING"):
+        outcome = run(Page(url="https://news.example/en/2024/04/menu-only.html", body=html.encode(), headers={"content-type": "text/html"}))
+    assert outcome.drop_reason == reason
+    assert not [r for r in caplog.records if r.levelno >= 30], [r.getMessage() for r in caplog.records]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -60,6 +61,19 @@ def _trafilatura_options(fast: bool):
 
     return Extractor(output_format="txt", fast=fast, comments=False, tables=True, images=False, links=False,
                      precision=False, dedup=False, with_metadata=False)
+
+
+class _NoTextIsOurDropReason(logging.Filter):
+    """trafilatura warns "discarding data" for a page it finds no text in (a menu, a script
+    shell), once per try. The article test then drops that page with its own counted reason
+    (`no_body`, `too_short`, `script_shell`): the warning would be a second, uncounted report of
+    one outcome, on a page that is not a problem of the crawl."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno == logging.WARNING and str(record.msg).startswith("discarding data"))
+
+
+logging.getLogger("trafilatura.core").addFilter(_NoTextIsOurDropReason())
 
 
 def _generic(tree, url: str | None, *, block_chars: int = 0) -> str:

@@ -51,7 +51,8 @@ def decode_stage(page: Page) -> str | None:
 
 
 def widget_stage(page: Page) -> str | None:
-    """Copy the tree and take the widgets out of the copy; the original keeps the chrome."""
+    """Copy the tree and take the widgets (and scripts) out of the copy; the original keeps the
+    chrome and the scripts."""
     assert page.document is not None, "decode_stage first"
     page.clean_tree = copy.deepcopy(page.document.tree)
     page.widgets = remove_widgets(page.clean_tree).as_dict()
@@ -100,9 +101,11 @@ def language_stage(page: Page) -> str | None:
 
 def validation_reason(page: Page, *, min_words: int = DEFAULT_MIN_WORDS) -> str | None:
     """Why the page is not an article (listing, login, script shell, too short), else None."""
-    assert page.metadata is not None and page.article_body is not None, "extraction_stage first"
+    assert page.document is not None and page.metadata is not None and page.article_body is not None, (
+        "extraction_stage first")
     return not_article_reason(
-        page.clean_tree, page.url, page.article_body.text, page_type=page.metadata.page_type, min_words=min_words
+        page.clean_tree, page.url, page.article_body.text, page_type=page.metadata.page_type, min_words=min_words,
+        served=page.document.tree,
     )
 
 

@@ -33,36 +33,39 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(_CJK.sub(" ", text))) + (cjk + 1) // 2
 
 
-def looks_like_script_shell(tree) -> bool:
-    """Little visible text but an app root or heavy scripts: the page is built by JavaScript."""
+def looks_like_script_shell(tree, served=None) -> bool:
+    """Little visible text in `tree` but, in the page as `served` (default: `tree`), an app root
+    or heavy scripts: the page is built by JavaScript."""
     body = tree.find("body")
     visible = element_text(body) if body is not None else ""
     if len(visible) > 400:
         return False
-    script_chars = sum(len(s.text or "") for s in tree.iter("script"))
-    bundles = len(tree.xpath("//script[@src]"))
-    app_root = any(tree.xpath(x) for x in _APP_ROOTS)
-    noscript = any("javascript" in (element_text(n) or "").lower() for n in tree.iter("noscript"))
+    served = tree if served is None else served
+    script_chars = sum(len(s.text or "") for s in served.iter("script"))
+    bundles = len(served.xpath("//script[@src]"))
+    app_root = any(served.xpath(x) for x in _APP_ROOTS)
+    noscript = any("javascript" in (element_text(n) or "").lower() for n in served.iter("noscript"))
     return app_root or noscript or script_chars > 5000 or bundles >= 3
 
 
 def not_article_reason(
-    tree, url: str, text: str, *, page_type: str | None, min_words: int = 50
+    tree, url: str, text: str, *, page_type: str | None, min_words: int = 50, served=None
 ) -> str | None:
     """Why the page is not an article, or None when it is one.
 
     `tree` is the page after widget removal, so related-story lists do not make an article
-    look like a listing.
+    look like a listing; `served`, the page as served, holds the scripts the clean copy lost
+    (default: `tree`).
     """
     words = word_count(text)
     if words == 0:
-        return "script_shell" if looks_like_script_shell(tree) else "no_body"
+        return "script_shell" if looks_like_script_shell(tree, served) else "no_body"
     if words < 150 and any(field.get("type") == "password" for field in tree.iter("input")):
         return "login_page"
     if is_listing(tree, url, text, words, declared_article=is_declared_article(page_type)):
         return "listing_page"
     if words < min_words:
-        return "script_shell" if looks_like_script_shell(tree) else "too_short"
+        return "script_shell" if looks_like_script_shell(tree, served) else "too_short"
     return None
 
 

@@ -419,12 +419,29 @@ def remove_hidden(tree: lxml.html.HtmlElement, walk: PageWalk | None = None) -> 
     return removed
 
 
+# Never page text, and read by nothing downstream of the clean copy. JSON-LD stays: trafilatura's
+# last resort reads a story's articleBody from it.
+_NON_TEXT_REMOVED = ("style", "svg", "noscript", "template")
+
+
+def remove_non_text(tree: lxml.html.HtmlElement) -> None:
+    """Take scripts (but JSON-LD), style sheets, SVG drawings, noscript and template contents out
+    of `tree` in place. Done once here, the widget walk and trafilatura (which copies the tree
+    twice before it drops them itself) no longer go through them: 0.9 ms a page of the 262 eval
+    pages, 5 % of extraction, for the same text."""
+    etree.strip_elements(tree, *_NON_TEXT_REMOVED, with_tail=False)
+    for script in [s for s in tree.iter("script") if s.get("type") != "application/ld+json"]:
+        script.drop_tree()  # keeps its tail, which is text of the parent
+
+
 def remove_widgets(tree: lxml.html.HtmlElement) -> WidgetReport:
-    """Remove hidden elements and every widget from `tree` in place; report widget counts by kind."""
+    """Remove what is not page text (`remove_non_text`), hidden elements and every widget from
+    `tree` in place; report widget counts by kind."""
     report = WidgetReport()
     body = tree.find("body")
     if body is None:
         return report
+    remove_non_text(tree)
     walk = walk_page(body)
     remove_hidden(tree, walk)  # keeps the walk's lengths true for what is left
     anchor = article_anchor(tree, walk.article_bodies)
