@@ -191,12 +191,12 @@ def _form_kind(form: lxml.html.HtmlElement) -> str | None:
 
 
 def find_widgets(
-    tree: lxml.html.HtmlElement, anchor=None, lengths: dict | None = None, ad_holders: set | None = None
+    tree: lxml.html.HtmlElement, anchor=None, walk: PageWalk | None = None
 ) -> list[tuple[lxml.html.HtmlElement, str]]:
     """Every widget block in the page with its kind; outermost blocks only.
 
-    `anchor` is the article block (see `article_anchor`); found here when not given. `lengths`
-    and `ad_holders`: what `_text_lengths` found, when the caller has it.
+    `anchor` is the article block (see `article_anchor`); found here when not given. `walk`:
+    the walk of the page's body (`walk_page`), when the caller has it.
     """
     body = tree.find("body")
     if body is None:
@@ -213,9 +213,8 @@ def find_widgets(
         if element is not None and not protected(element):
             found.setdefault(element, kind)
 
-    if lengths is None or ad_holders is None:
-        ad_holders = set()
-        lengths = _text_lengths(body, ad_holders)
+    walk = walk or walk_page(body)
+    lengths, ad_holders, cookie_holders = walk.lengths, walk.ad_holders, walk.cookie_holders
     stack = list(reversed(body))
     while stack:
         element = stack.pop()
@@ -224,7 +223,7 @@ def find_widgets(
         if element in found:
             continue  # marked from a heading: its inside goes with it
         before = len(found)
-        _classify(element, lengths.get(element, 0), mark, protected, element in ad_holders)
+        _classify(element, lengths.get(element, 0), mark, protected, element in ad_holders, element in cookie_holders)
         if len(found) == before or element not in found:
             stack.extend(reversed(element))
 
@@ -235,11 +234,12 @@ def find_widgets(
     ]
 
 
-def _classify(element, length: int, mark, protected, may_be_ad_label: bool = True) -> None:
+def _classify(element, length: int, mark, protected, may_be_ad_label: bool = True, may_be_cookie: bool = True) -> None:
     """Mark `element` (or the block it heads) when it is a widget.
 
     Runs on every element of the page: the class and id are read once, and the text is fetched
-    only for blocks that can be an ad label (`may_be_ad_label`), a notice or a heading."""
+    only for blocks that can be an ad label (`may_be_ad_label`), a cookie notice (`may_be_cookie`)
+    or a heading."""
     element_class, element_id = element.get("class"), element.get("id")
     named = bool(element_class or element_id)
     kind = _names_kind(element_class or "", element_id or "") if named else None
@@ -257,7 +257,7 @@ def _classify(element, length: int, mark, protected, may_be_ad_label: bool = Tru
     heading = tag in _HEADING_TAGS or (
         length < 100 and named and "title" in f"{element_class or ''} {element_id or ''}".lower()
     )
-    cookie_candidate = tag in ("div", "section", "aside", "p") and length < 600
+    cookie_candidate = may_be_cookie and tag in ("div", "section", "aside", "p") and length < 600
     if (length > 120 or not may_be_ad_label) and not heading and not cookie_candidate:
         return  # only short blocks can be labels, notices or headings: skip the text walk
     if length > 120 and not heading and "cookie" not in element.text_content().lower():
@@ -280,12 +280,14 @@ def _classify(element, length: int, mark, protected, may_be_ad_label: bool = Tru
 @dataclass
 class PageWalk:
     """What one walk of the page's body finds for the widget pass: each element's text length
-    (`lengths`, see `_text_lengths`), the ad-label holders, the blocks hidden by an inline style or
-    by `hidden` / `aria-hidden="true"`, and the elements marked `itemprop=articleBody`. One walk in
-    Python reads these attributes for less than the XPath searches of the whole page cost."""
+    (`lengths`, see `_text_lengths`), the ad-label holders, the elements whose text may say
+    "cookie", the blocks hidden by an inline style or by `hidden` / `aria-hidden="true"`, and the
+    elements marked `itemprop=articleBody`. One walk in Python reads these attributes for less than
+    the XPath searches of the whole page cost."""
 
     lengths: dict = field(default_factory=dict)
     ad_holders: set = field(default_factory=set)
+    cookie_holders: set = field(default_factory=set)
     styled_hidden: set = field(default_factory=set)
     flagged_hidden: set = field(default_factory=set)
     article_bodies: list = field(default_factory=list)
@@ -302,10 +304,13 @@ def _text_lengths(root, ad_holders: set | None = None, walk: PageWalk | None = N
 
     `ad_holders`, when given, receives every element that holds or contains a text node made
     only of ad labels: a block whose whole text is ad labels is one of them, so only these need
-    the per-block ad-label test. `walk`, when given, receives the hidden and marked elements."""
+    the per-block ad-label test. `walk`, when given, receives the hidden and marked elements, and
+    the elements with a text node that says "cookie" (in lower or upper case) in them: only these
+    need the cookie-notice test, which reads the block's whole text."""
     lengths: dict = {}
     collect = ad_holders is not None
     holders: set = ad_holders if ad_holders is not None else set()
+    cookies: set = walk.cookie_holders if walk is not None else set()
     for _event, node in etree.iterwalk(root, events=("end",)):
         if walk is not None and node is not root and isinstance(node.tag, str):
             style = node.get("style")
@@ -322,13 +327,18 @@ def _text_lengths(root, ad_holders: set | None = None, walk: PageWalk | None = N
         own = (node.text or "").strip()
         total = len(own)
         label = collect and 0 < total <= 120 and _labels_only(own)
+        cookie = "ookie" in own or "OOKIE" in own
         for child in node:
             tail = (child.tail or "").strip()
             total += lengths.get(child, 0) + len(tail)
             if collect and (child in holders or (0 < len(tail) <= 120 and _labels_only(tail))):
                 label = True
+            if child in cookies or "ookie" in tail or "OOKIE" in tail:
+                cookie = True
         if label:
             holders.add(node)
+        if cookie:
+            cookies.add(node)
         lengths[node] = total
     return lengths
 
@@ -445,7 +455,7 @@ def remove_widgets(tree: lxml.html.HtmlElement) -> WidgetReport:
     walk = walk_page(body)
     remove_hidden(tree, walk)  # keeps the walk's lengths true for what is left
     anchor = article_anchor(tree, walk.article_bodies)
-    for element, kind in find_widgets(tree, anchor, walk.lengths, walk.ad_holders):
+    for element, kind in find_widgets(tree, anchor, walk):
         report.add(kind)
         parent = element.getparent()
         if parent is not None:
