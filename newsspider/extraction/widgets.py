@@ -218,12 +218,13 @@ def find_widgets(
     stack = list(reversed(body))
     while stack:
         element = stack.pop()
-        if not isinstance(element.tag, str) or element.tag in NON_TEXT_TAGS:
+        tag = element.tag
+        if tag.__class__ is not str or tag in NON_TEXT_TAGS:
             continue
         if element in found:
             continue  # marked from a heading: its inside goes with it
         before = len(found)
-        _classify(element, lengths.get(element, 0), mark, protected, element in ad_holders, element in cookie_holders)
+        _classify(element, tag, lengths.get(element, 0), mark, protected, element in ad_holders, element in cookie_holders)
         if len(found) == before or element not in found:
             stack.extend(reversed(element))
 
@@ -234,7 +235,8 @@ def find_widgets(
     ]
 
 
-def _classify(element, length: int, mark, protected, may_be_ad_label: bool = True, may_be_cookie: bool = True) -> None:
+def _classify(element, tag: str, length: int, mark, protected, may_be_ad_label: bool = True,
+              may_be_cookie: bool = True) -> None:
     """Mark `element` (or the block it heads) when it is a widget.
 
     Runs on every element of the page: the class and id are read once, and the text is fetched
@@ -246,7 +248,6 @@ def _classify(element, length: int, mark, protected, may_be_ad_label: bool = Tru
     if kind and not (kind not in ("comments", "media") and length > 1000 and _link_density(element) < 0.25):
         mark(element, kind)  # (a long block of prose is content, whatever its class says; comment threads and galleries are long too)
         return
-    tag = element.tag
     if tag == "form":
         form_kind = _form_kind(element)
         if form_kind:
@@ -312,28 +313,43 @@ def _text_lengths(root, ad_holders: set | None = None, walk: PageWalk | None = N
     holders: set = ad_holders if ad_holders is not None else set()
     cookies: set = walk.cookie_holders if walk is not None else set()
     for _event, node in etree.iterwalk(root, events=("end",)):
-        if walk is not None and node is not root and isinstance(node.tag, str):
-            style = node.get("style")
-            # (a style that says neither word hides nothing: the regex runs on few)
-            if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
-                walk.styled_hidden.add(node)
-            elif node.get("hidden") is not None or node.get("aria-hidden") == "true":
-                walk.flagged_hidden.add(node)
-            if node.get("itemprop") == "articleBody":
-                walk.article_bodies.append(node)
-        if not isinstance(node.tag, str) or node.tag in NON_TEXT_TAGS:
+        tag = node.tag
+        if tag.__class__ is not str:
             lengths[node] = 0
             continue
-        own = (node.text or "").strip()
+        if walk is not None and node is not root:
+            names = node.keys()  # one list of the attribute names; a value is read only when its name is there
+            if names:
+                style = node.get("style") if "style" in names else None
+                # (a style that says neither word hides nothing: the regex runs on few)
+                if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
+                    walk.styled_hidden.add(node)
+                elif ("hidden" in names) or ("aria-hidden" in names and node.get("aria-hidden") == "true"):
+                    walk.flagged_hidden.add(node)
+                if "itemprop" in names and node.get("itemprop") == "articleBody":
+                    walk.article_bodies.append(node)
+        if tag in NON_TEXT_TAGS:
+            lengths[node] = 0
+            continue
+        text = node.text
+        own = text.strip() if text else ""
         total = len(own)
         label = collect and 0 < total <= 120 and _labels_only(own)
-        cookie = "ookie" in own or "OOKIE" in own
+        cookie = total > 4 and ("ookie" in own or "OOKIE" in own)
         for child in node:
-            tail = (child.tail or "").strip()
-            total += lengths.get(child, 0) + len(tail)
-            if collect and (child in holders or (0 < len(tail) <= 120 and _labels_only(tail))):
+            total += lengths.get(child, 0)
+            tail = child.tail
+            if tail:
+                tail = tail.strip()
+                if tail:
+                    total += len(tail)
+                    if collect and not label and len(tail) <= 120 and _labels_only(tail):
+                        label = True
+                    if not cookie and ("ookie" in tail or "OOKIE" in tail):
+                        cookie = True
+            if collect and not label and child in holders:
                 label = True
-            if child in cookies or "ookie" in tail or "OOKIE" in tail:
+            if not cookie and child in cookies:
                 cookie = True
         if label:
             holders.add(node)
