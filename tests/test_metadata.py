@@ -184,6 +184,8 @@ def test_a_source_link_label_in_any_listed_language_names_the_original():
         '<a href="https://www.dpa.example/a/2">Quelle:</a>',
         '<a href="https://www.afp.example/b/3"><span>Lien</span> <b>source</b></a>',  # the label's words in two elements
         '<a href="https://www.tass.example/c/4">Источник</a>',
+        '<a href="https://www.ap.example/d/5"><svg><title>External link</title></svg> Source link</a>',  # an icon first
+        '<a href="https://www.ansa.example/e/6">\u200bFonte</a>',  # an invisible character first
     ]
     for link in links:
         body = '<nav><a href="/news/">News about the source of the river</a></nav><p>Story.</p>' + link

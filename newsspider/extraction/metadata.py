@@ -36,6 +36,9 @@ MAX_SOURCE_LABEL_CHARS = 80  # raw text, spaces included, of an anchor that says
 _SOURCE_LABEL_WORDS = re.compile(
     "|".join(sorted({re.match(r"\w+", label).group(0) for labels in SOURCE_LINKS.values() for label in labels})),  # type: ignore[union-attr]
     re.IGNORECASE)
+# … and opens with one (after spaces and invisible characters), unless an element inside it (an
+# icon's SVG title) comes first: an anchored match fails at the first letter of "Home", "Sport", …
+_SOURCE_LABEL_FIRST = re.compile(rf"[\s\u00ad\u200b-\u200d\u2060\ufeff]*(?:{_SOURCE_LABEL_WORDS.pattern})", re.IGNORECASE)
 
 
 @dataclass
@@ -813,7 +816,8 @@ def find_source_link(tree, page_url: str, head: Head) -> str | None:
         # text_content() runs in C: most anchors are too long to be a "Source link" label, or
         # have none of its words
         raw = anchor.text_content()
-        if len(raw) > MAX_SOURCE_LABEL_CHARS or not _SOURCE_LABEL_WORDS.search(raw):
+        if len(raw) > MAX_SOURCE_LABEL_CHARS or not (
+                _SOURCE_LABEL_FIRST.match(raw) or (len(anchor) and _SOURCE_LABEL_WORDS.search(raw))):
             continue
         if not SOURCE_LINK_TEXT.match(element_text(anchor) or ""):
             continue
