@@ -74,13 +74,14 @@ def test_widget_is_removed_and_counted(kind, widget, inside):
     assert len(after) < len(before) or not widget_text
 
 
-def test_scripts_and_styles_go_and_count_as_no_widget_while_json_ld_stays():
+def test_scripts_styles_and_head_go_and_count_as_no_widget_while_json_ld_stays():
     related = ("<h3>Related</h3>{}<ul><li><a href='/a'>Another story about the harbour</a></li>"
                "<li><a href='/b'>Yet another story about the ferry</a></li></ul>")
     scripts = "<script>loadTeasers({limit: 4})</script><style>.teaser{color:red}</style><svg><text>icon</text></svg>"
     def cleaned(widget_markup: str):
         tree, _ = parse_html(
-            '<html><head><script type="application/ld+json">{"@type": "NewsArticle"}</script></head><body>'
+            '<html><head><title>Harbour</title><meta name="description" content="The harbour">'
+            '<script type="application/ld+json">{"@type": "NewsArticle"}</script><script src="/app.js"></script></head><body>'
             f"<article>{ARTICLE}<div class='box'>{widget_markup}<p>{'A closing paragraph of the story. ' * 3}</p></div>"
             "</article><p>Text after <script>track()</script>the script stays.</p></body></html>")
         return tree, remove_widgets(tree)
@@ -89,6 +90,7 @@ def test_scripts_and_styles_go_and_count_as_no_widget_while_json_ld_stays():
     _, without_scripts = cleaned(related.format(""))
     assert report.counts == without_scripts.counts and report.counts["related"] >= 1
     assert not list(tree.iter("style", "svg")) and [s.get("type") for s in tree.iter("script")] == ["application/ld+json"]
+    assert [e.tag for e in tree.find("head")] == ["script"]  # the metadata are read from the page as served
     assert "Text after the script stays." in element_text(tree)
 
 

@@ -450,13 +450,22 @@ def remove_hidden(tree: lxml.html.HtmlElement, walk: PageWalk | None = None) -> 
 _NON_TEXT_REMOVED = ("style", "svg", "noscript", "template")
 
 
+def _json_ld(element) -> bool:
+    return element.tag == "script" and element.get("type") == "application/ld+json"
+
+
 def remove_non_text(tree: lxml.html.HtmlElement) -> None:
-    """Take scripts (but JSON-LD), style sheets, SVG drawings, noscript and template contents out
-    of `tree` in place. Done once here, the widget walk and trafilatura (which copies the tree
-    twice before it drops them itself) no longer go through them: 0.9 ms a page of the 262 eval
-    pages, 5 % of extraction, for the same text."""
+    """Take scripts (but JSON-LD), style sheets, SVG drawings, noscript and template contents, and
+    the rest of the <head> (its metadata are read from the page as served), out of `tree` in
+    place. Done once here, the widget walk and trafilatura (which copies the tree twice before it
+    drops them itself) no longer go through them: 1.2 ms a page of the 262 eval pages, 6 % of
+    extraction, for the same text."""
     etree.strip_elements(tree, *_NON_TEXT_REMOVED, with_tail=False)
-    for script in [s for s in tree.iter("script") if s.get("type") != "application/ld+json"]:
+    head = tree.find("head")
+    if head is not None:
+        for element in [e for e in head if not _json_ld(e)]:
+            head.remove(element)  # (text in the <head> is nobody's)
+    for script in [s for s in tree.iter("script") if not _json_ld(s)]:
         script.drop_tree()  # keeps its tail, which is text of the parent
 
 
