@@ -2,9 +2,10 @@
 
     python benchmarks/speed.py [--runs 9] [--pages 300]
 
-1. Extraction CPU per page on ../shared/eval: newsspider's stages without the language stage,
-   the language stage alone, trafilatura 2.3 (`extract`, comments off) and lxml's parse alone,
-   interleaved page by page; medians.
+1. Extraction CPU per page on ../shared/eval: newsspider's stages without the language stage
+   (freeing the page's trees included), the language stage alone, trafilatura 2.3 (`extract`,
+   comments off) and lxml's parse alone, interleaved page by page, which of the two extractors
+   goes first alternating; medians and means.
 2. Crawl CPU and peak RSS: `scrapy crawl` of a local site (`--pages` articles and a feed, served
    from another process so the server is not the bottleneck) with newsspider, against a bare
    Scrapy spider that runs trafilatura in its callback, same settings; alternated, medians, and
@@ -64,19 +65,35 @@ def extraction(limit: int | None) -> dict:
             pages.append(((EVAL / dataset / "html" / f"{record['id']}.html").read_bytes(), record.get("url") or "https://example.invalid/"))
     pages = pages[:limit] if limit else pages
     times: dict[str, list[float]] = {"newsspider": [], "language stage": [], "trafilatura": [], "lxml parse": []}
-    for body, url in pages:
-        html = body.decode("utf-8", "replace")
+
+    def newsspider(body: bytes, url: str) -> None:
         start = time.process_time()
         page = Page(url=url, body=body, headers={"content-type": "text/html; charset=utf-8"})
         run(page, skip={"language"})
-        times["newsspider"].append(time.process_time() - start)
+        spent = time.process_time() - start
         if page.article_body is not None:
             start = time.process_time()
             language_stage(page)
             times["language stage"].append(time.process_time() - start)
         start = time.process_time()
+        del page  # its trees are freed inside the measure, as trafilatura's are inside extract()
+        times["newsspider"].append(spent + time.process_time() - start)
+
+    def baseline(html: str, url: str) -> None:
+        start = time.process_time()
         trafilatura.extract(html, url=url, include_comments=False)
         times["trafilatura"].append(time.process_time() - start)
+
+    for index, (body, url) in enumerate(pages):
+        html = body.decode("utf-8", "replace")
+        # Each extractor meets every other page first: the second one to read a page runs a few
+        # per cent faster (measured: 0.94 against 0.92 for the same code in fixed and alternated order).
+        if index % 2 == 0:
+            newsspider(body, url)
+            baseline(html, url)
+        else:
+            baseline(html, url)
+            newsspider(body, url)
         start = time.process_time()
         lxml.html.fromstring(body)
         times["lxml parse"].append(time.process_time() - start)
