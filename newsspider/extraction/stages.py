@@ -51,8 +51,8 @@ def decode_stage(page: Page) -> str | None:
 
 
 def widget_stage(page: Page) -> str | None:
-    """Copy the tree and take the widgets (and scripts) out of the copy; the original keeps the
-    chrome and the scripts."""
+    """Copy the tree and take the widgets, and what is not page text (scripts, styles, the
+    `<head>`), out of the copy; the original keeps the chrome, the scripts and the metadata."""
     assert page.document is not None, "decode_stage first"
     page.clean_tree = copy.deepcopy(page.document.tree)
     page.widgets = remove_widgets(page.clean_tree).as_dict()
