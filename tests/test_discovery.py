@@ -269,3 +269,37 @@ def test_a_page_of_teasers_is_a_listing_even_when_it_says_article():
     teasers = [f"Headline of story number {n} today" for n in range(12)]
     assert listing_verdict(teasers, links) == "listing_page"
     assert listing_verdict(teasers, links, og_type="article") == "listing_page"
+
+
+def _long_feed(kind: str, items: int) -> bytes:
+    """A feed of `items` entries whose descriptions hold CDATA and comments that write an item's
+    end tag as text, with namespaces and a base URL declared before the first entry."""
+    if kind == "rss":
+        entries = "".join(
+            f"<item><title>Story {n}</title><link>/en/2024/04/story-{n}.html</link><dc:creator>Jo Roe {n}</dc:creator>"
+            f"<description><![CDATA[<p>About </item> and <item> tags, part {n}</p>]]></description>"
+            f"<!-- </item> --><pubDate>Mon, 01 Apr 2024 10:{n % 60:02d}:00 GMT</pubDate></item>" for n in range(items))
+        return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+                ' xml:base="https://n.example/"><channel><title>News</title><link>https://n.example/</link>'
+                f"{entries}<copyright>© News</copyright></channel></rss>").encode()
+    entries = "".join(
+        f'<atom:entry><atom:title>Story {n}</atom:title><atom:link href="story-{n}.html"/>'
+        f"<atom:author><atom:name>A B{n}</atom:name></atom:author><atom:summary><![CDATA[</atom:entry> {n}]]></atom:summary>"
+        "</atom:entry>" for n in range(items))
+    return (f'<atom:feed xmlns:atom="http://www.w3.org/2005/Atom" xml:base="https://n.example/s/">'
+            f"<atom:title>News</atom:title>{entries}</atom:feed>").encode()
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_a_long_feed_read_in_slices_gives_every_entry_once_as_a_whole_parse_does(kind, monkeypatch):
+    import newsspider.discovery.feeds as feeds
+
+    body = _long_feed(kind, 400)
+    assert len(feeds.feed_slices(body, 5_000)) > 5  # the feed is really cut
+    whole = parse_feed(body, "https://n.example/feed")
+    monkeypatch.setattr(feeds, "FEED_SLICE_BYTES", 5_000)
+    sliced = parse_feed(body, "https://n.example/feed")
+    assert sliced.is_feed and len(sliced.entries) == 400
+    assert sliced.entries == whole.entries
+    assert sliced.entries[7].authors == (("Jo Roe 7",) if kind == "rss" else ("A B7",))
+    assert sliced.entries[399].url.startswith("https://n.example/")
