@@ -1,6 +1,6 @@
 """Speed and memory, as ratios to baselines measured in the same run (timings here are noisy).
 
-    python benchmarks/speed.py [--runs 9] [--pages 300]
+    python benchmarks/speed.py [--runs 9] [--pages 300] [--long 100000]
 
 1. Extraction CPU per page on ../shared/eval: newsspider's stages without the language stage
    (freeing the page's trees included), the language stage alone, trafilatura 2.3 (`extract`,
@@ -14,7 +14,8 @@
    command runs once unmeasured first, with Python's bytecode cache on (in a temporary folder):
    an installed crawler does not compile its modules at every start.
 3. Memory slope: newsspider's peak RSS on the site at two sizes (`--pages` and 4 times as
-   many), per 1,000 pages; with the request queue in memory and on disk (JOBDIR).
+   many), per 1,000 pages; with the request queue in memory and on disk (JOBDIR). With
+   `--long PAGES`, also one long crawl with its RSS read every 5 s against the articles written.
 
 Results go to benchmarks/results/speed.md and .json.
 """
@@ -215,15 +216,67 @@ def memory_slope(small: int, large: int, *, disk_queue: bool = False) -> dict:
     return {"peak_rss_mb": {str(k): round(v) for k, v in peaks.items()}, "mb_per_1000_pages": round(slope, 1)}
 
 
+def long_crawl(pages: int, every: float = 5.0) -> dict:
+    """One crawl of `pages` articles with the queue on disk (JOBDIR): its RSS read every `every`
+    seconds against the articles written so far, its peak (VmHWM), and the slope from the first
+    tenth of the crawl to its end, per 1,000 articles: what a long crawl keeps per page."""
+    with tempfile.TemporaryDirectory() as folder:
+        folder_path = Path(folder)
+        server = serve(pages, folder_path / "port")
+        base = (folder_path / "port").read_text()
+        output = folder_path / "articles.jsonl"
+        samples: list[tuple[int, float]] = []
+        try:
+            (folder_path / "site.toml").write_text(
+                f'[[site]]\nname = "bench"\nfeeds = ["{base}/feed.xml"]\nallowed_domains = ["127.0.0.1"]\nrender_js = "never"\n',
+                encoding="utf-8")
+            crawl = subprocess.Popen(
+                [sys.executable, "-m", "scrapy", "crawl", "bench", "-s", f"SITES_FILES={folder_path / 'site.toml'}",
+                 "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=WARNING",
+                 "-s", f"JOBDIR={folder_path / 'job'}", "-O", str(output)],
+                cwd=folder_path, env={**os.environ, "PYTHONPATH": str(ROOT), "SCRAPY_SETTINGS_MODULE": "newsspider.settings"},
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=_pinned(_CRAWL_CPU))
+            written, offset, peak = 0, 0, 0.0
+            while crawl.poll() is None:
+                time.sleep(every)
+                rss = None
+                try:
+                    for line in Path(f"/proc/{crawl.pid}/status").read_text().splitlines():
+                        if line.startswith("VmRSS:"):
+                            rss = int(line.split()[1]) / 1024
+                        elif line.startswith("VmHWM:"):
+                            peak = int(line.split()[1]) / 1024
+                except OSError:
+                    break
+                if output.exists():  # count the lines written since the last reading only
+                    with output.open("rb") as lines:
+                        lines.seek(offset)
+                        chunk = lines.read()
+                    written, offset = written + chunk.count(b"\n"), offset + len(chunk)
+                if rss is not None:
+                    samples.append((written, round(rss)))
+        finally:
+            server.terminate()
+    late = [(n, r) for n, r in samples if n >= written / 10]
+    slope = (late[-1][1] - late[0][1]) / max(1, late[-1][0] - late[0][0]) * 1000 if len(late) > 1 else 0.0
+    step = max(1, len(samples) // 10)
+    return {"pages": pages, "articles": written, "peak_rss_mb": round(peak), "mb_per_1000_articles": round(slope, 2),
+            "samples": samples[::step] + samples[-1:]}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--limit", type=int, help="eval pages for the extraction part")
+    parser.add_argument("--long", type=int, default=0, metavar="PAGES",
+                        help="also one crawl of PAGES articles, its RSS read as it goes (100000: about 10 minutes)")
     args = parser.parse_args()
     result = {"extraction": extraction(args.limit), "crawl": crawl_comparison(args.pages, args.runs),
               "memory": memory_slope(args.pages, args.pages * 4),
               "memory_disk_queue": memory_slope(args.pages, args.pages * 4, disk_queue=True)}
+    if args.long:
+        result["long_crawl"] = long_crawl(args.long)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "speed.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     e, c, m, d = result["extraction"], result["crawl"], result["memory"], result["memory_disk_queue"]
@@ -239,6 +292,11 @@ def main() -> int:
         "(the site's one feed lists every page: the whole crawl waits in the memory queue at once).",
         f"With the queue on disk (JOBDIR): {d['peak_rss_mb']} MB, {d['mb_per_1000_pages']} MB per 1,000 pages.",
     ]
+    if "long_crawl" in result:
+        long = result["long_crawl"]
+        lines += ["", f"A crawl of {long['pages']:,} pages (JOBDIR; {long['articles']:,} articles written, the others dropped): "
+                  f"peak RSS {long['peak_rss_mb']} MB, {long['mb_per_1000_articles']} MB per 1,000 articles after its first "
+                  "tenth; RSS MB by articles written: " + ", ".join(f"{n:,}: {r}" for n, r in long["samples"]) + "."]
     (RESULTS / "speed.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     return 0
