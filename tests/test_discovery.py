@@ -295,7 +295,7 @@ def test_a_long_feed_read_in_slices_gives_every_entry_once_as_a_whole_parse_does
     import newsspider.discovery.feeds as feeds
 
     body = _long_feed(kind, 400)
-    assert len(feeds.feed_slices(body, 5_000)) > 5  # the feed is really cut
+    assert len(list(feeds.feed_slices(body, 5_000))) > 5  # the feed is really cut
     whole = parse_feed(body, "https://n.example/feed")
     monkeypatch.setattr(feeds, "FEED_SLICE_BYTES", 5_000)
     sliced = parse_feed(body, "https://n.example/feed")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -80,18 +81,20 @@ _FIRST_ITEM = re.compile(rb"<((?:[\w.-]+:)?(?:item|entry))[\s>]")
 _NOT_MARKUP = re.compile(rb"<!\[CDATA\[.*?\]\]>|<!--.*?-->", re.DOTALL)
 
 
-def feed_slices(body: bytes, size: int | None = None) -> list[bytes]:
+def feed_slices(body: bytes, size: int | None = None) -> Iterator[bytes]:
     """`body` itself, or, for a feed over `size` bytes (`FEED_SLICE_BYTES`), documents of whole
-    items that together hold every item once. An item's end is looked for outside CDATA
-    sections and comments, where an `</item>` is text."""
+    items that together hold every item once, made one at a time. An item's end is looked for
+    outside CDATA sections and comments, where an `</item>` is text."""
     size = FEED_SLICE_BYTES if size is None else size
     if len(body) <= size:
-        return [body]
+        yield body
+        return
     # CDATA and comments blanked out, so that a tag written inside them is never a cut
     markup = _NOT_MARKUP.sub(lambda m: b" " * len(m.group(0)), body)
     first = _FIRST_ITEM.search(markup)
     if first is None:
-        return [body]
+        yield body
+        return
     item_end = re.compile(rb"</" + re.escape(first.group(1)) + rb"\s*>")
     cuts, start, last_end = [], first.start(), first.start()
     for end in item_end.finditer(markup, first.end()):
@@ -102,9 +105,11 @@ def feed_slices(body: bytes, size: int | None = None) -> list[bytes]:
     if last_end > start:
         cuts.append((start, last_end))
     if len(cuts) < 2:
-        return [body]
+        yield body
+        return
     opening, closing = body[: first.start()], body[last_end:]
-    return [opening + body[a:b] + closing for a, b in cuts]
+    for a, b in cuts:
+        yield opening + body[a:b] + closing
 
 
 _EMAIL_AND_NAME = re.compile(r"^\s*\S+@\S+\s*\(([^()@]+)\)\s*$")  # RSS <author>: "desk@site.news (Jo Roe)"
