@@ -627,8 +627,6 @@ def marked_times(tree) -> tuple[list[str], list[str]]:
     return published, updated
 
 
-
-
 def itemprop_dates(tree, marked: MarkedElements | None = None) -> tuple[str | None, str | None]:
     """The first `itemprop` datePublished and dateModified values (`datetime` or `content`)."""
     found: dict[str, str] = {}

@@ -296,28 +296,26 @@ class PageWalk:
 
 def walk_page(body) -> PageWalk:
     found = PageWalk()
-    found.lengths = _text_lengths(body, found.ad_holders, found)
+    found.lengths = _text_lengths(body, found)
     return found
 
 
-def _text_lengths(root, ad_holders: set | None = None, walk: PageWalk | None = None) -> dict:
+def _text_lengths(root, walk: PageWalk) -> dict:
     """Raw text length under every element, in one bottom-up pass (cheap pre-filter).
 
-    `ad_holders`, when given, receives every element that holds or contains a text node made
-    only of ad labels: a block whose whole text is ad labels is one of them, so only these need
-    the per-block ad-label test. `walk`, when given, receives the hidden and marked elements, and
-    the elements with a text node that says "cookie" (in lower or upper case) in them: only these
+    `walk.ad_holders` receives every element that holds or contains a text node made only of ad
+    labels: a block whose whole text is ad labels is one of them, so only these need the
+    per-block ad-label test. `walk` also receives the hidden and marked elements, and the
+    elements with a text node that says "cookie" (in lower or upper case) in them: only these
     need the cookie-notice test, which reads the block's whole text."""
     lengths: dict = {}
-    collect = ad_holders is not None
-    holders: set = ad_holders if ad_holders is not None else set()
-    cookies: set = walk.cookie_holders if walk is not None else set()
+    holders, cookies = walk.ad_holders, walk.cookie_holders
     for _event, node in etree.iterwalk(root, events=("end",)):
         tag = node.tag
         if tag.__class__ is not str:
             lengths[node] = 0
             continue
-        if walk is not None and node is not root:
+        if node is not root:
             names = node.keys()  # one list of the attribute names; a value is read only when its name is there
             if names:
                 style = node.get("style") if "style" in names else None
@@ -334,7 +332,7 @@ def _text_lengths(root, ad_holders: set | None = None, walk: PageWalk | None = N
         text = node.text
         own = text.strip() if text else ""
         total = len(own)
-        label = collect and 0 < total <= 120 and _labels_only(own)
+        label = 0 < total <= 120 and _labels_only(own)
         cookie = total > 4 and ("ookie" in own or "OOKIE" in own)
         for child in node:
             total += lengths.get(child, 0)
@@ -343,11 +341,11 @@ def _text_lengths(root, ad_holders: set | None = None, walk: PageWalk | None = N
                 tail = tail.strip()
                 if tail:
                     total += len(tail)
-                    if collect and not label and len(tail) <= 120 and _labels_only(tail):
+                    if not label and len(tail) <= 120 and _labels_only(tail):
                         label = True
                     if not cookie and ("ookie" in tail or "OOKIE" in tail):
                         cookie = True
-            if collect and not label and child in holders:
+            if not label and child in holders:
                 label = True
             if not cookie and child in cookies:
                 cookie = True
