@@ -140,6 +140,16 @@ def _pinned(cpus):
     return (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
 
 
+SITE_CONFIG = "site.toml"
+
+
+def write_site_config(folder: Path, base: str) -> None:
+    """The benchmark site's entry: its one feed, no browser."""
+    (folder / SITE_CONFIG).write_text(
+        f'[[site]]\nname = "bench"\nfeeds = ["{base}/feed.xml"]\nallowed_domains = ["127.0.0.1"]\nrender_js = "never"\n',
+        encoding="utf-8")
+
+
 def measure(command: list[str], cwd: Path, env: dict) -> tuple[float, float]:
     """CPU seconds and peak RSS (MB) of one whole command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -162,16 +172,14 @@ def crawl_comparison(pages: int, runs: int) -> dict:
         base = (folder_path / "port").read_text()
         try:
             (folder_path / "bare.py").write_text(BARE_SPIDER.replace("FEED", repr(f"{base}/feed.xml")), encoding="utf-8")
-            (folder_path / "site.toml").write_text(
-                f'[[site]]\nname = "bench"\nfeeds = ["{base}/feed.xml"]\nallowed_domains = ["127.0.0.1"]\nrender_js = "never"\n',
-                encoding="utf-8")
+            write_site_config(folder_path, base)
             common = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
                       "-s", "LOG_LEVEL=WARNING", "-s", "TELNETCONSOLE_ENABLED=False"]
             env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
             env |= {"PYTHONPATH": str(ROOT), "PYTHONPYCACHEPREFIX": str(folder_path / "bytecode")}
             for run in range(runs + 1):
                 newsspider = measure(
-                    [sys.executable, "-m", "scrapy", "crawl", "bench", "-s", f"SITES_FILES={folder_path / 'site.toml'}",
+                    [sys.executable, "-m", "scrapy", "crawl", "bench", "-s", f"SITES_FILES={folder_path / SITE_CONFIG}",
                      "-s", "INCREMENTAL_ENABLED=False", "-O", "n.jsonl", *common],
                     folder_path, {**env, "SCRAPY_SETTINGS_MODULE": "newsspider.settings"})
                 bare = measure(
@@ -202,11 +210,9 @@ def memory_slope(small: int, large: int, *, disk_queue: bool = False) -> dict:
             server = serve(pages, folder_path / "port")
             base = (folder_path / "port").read_text()
             try:
-                (folder_path / "site.toml").write_text(
-                    f'[[site]]\nname = "bench"\nfeeds = ["{base}/feed.xml"]\nallowed_domains = ["127.0.0.1"]\nrender_js = "never"\n',
-                    encoding="utf-8")
+                write_site_config(folder_path, base)
                 _, peaks[pages] = measure(
-                    [sys.executable, "-m", "scrapy", "crawl", "bench", "-s", f"SITES_FILES={folder_path / 'site.toml'}",
+                    [sys.executable, "-m", "scrapy", "crawl", "bench", "-s", f"SITES_FILES={folder_path / SITE_CONFIG}",
                      "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=WARNING",
                      *(["-s", f"JOBDIR={folder_path / 'job'}"] if disk_queue else [])],
                     folder_path, {**os.environ, "PYTHONPATH": str(ROOT), "SCRAPY_SETTINGS_MODULE": "newsspider.settings"})
@@ -227,11 +233,9 @@ def long_crawl(pages: int, every: float = 5.0) -> dict:
         output = folder_path / "articles.jsonl"
         samples: list[tuple[int, float]] = []
         try:
-            (folder_path / "site.toml").write_text(
-                f'[[site]]\nname = "bench"\nfeeds = ["{base}/feed.xml"]\nallowed_domains = ["127.0.0.1"]\nrender_js = "never"\n',
-                encoding="utf-8")
+            write_site_config(folder_path, base)
             crawl = subprocess.Popen(
-                [sys.executable, "-m", "scrapy", "crawl", "bench", "-s", f"SITES_FILES={folder_path / 'site.toml'}",
+                [sys.executable, "-m", "scrapy", "crawl", "bench", "-s", f"SITES_FILES={folder_path / SITE_CONFIG}",
                  "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=WARNING",
                  "-s", f"JOBDIR={folder_path / 'job'}", "-O", str(output)],
                 cwd=folder_path, env={**os.environ, "PYTHONPATH": str(ROOT), "SCRAPY_SETTINGS_MODULE": "newsspider.settings"},
