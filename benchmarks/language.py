@@ -91,7 +91,9 @@ def evaluate(prepared, detector: str) -> dict:
 
 
 def render(results: list[dict]) -> str:
-    lines = ["# Language benchmark (mixed pages built from ../shared/eval, and UI kits of 16 more languages)", "",
+    from chrome_kits import KITS
+
+    lines = [f"# Language benchmark (mixed pages built from ../shared/eval, and UI kits of {len(KITS)} more languages)", "",
              "`eval:` rows: a real page's chrome around another real page's article, republished the way a CMS does "
              "(head and JSON-LD describe the article put in). `kit:` rows: chromes built from the UI strings of "
              "languages the eval data lacks (benchmarks/chrome_kits.py) around real articles, in four layouts. "

@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # the stage results; extraction imports this module, not the 
     from .extraction.language import Languages
     from .extraction.metadata import Metadata
 
-SCHEMA_VERSION = "1.3.0"
+SCHEMA_VERSION = "1.4.0"
 
 
 @dataclass

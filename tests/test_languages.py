@@ -237,3 +237,49 @@ def test_a_second_story_left_at_the_end_of_the_article_does_not_decide_its_langu
     leftover = [p for p in eval_body(left) if len(p) > 150][:2]
     assert sum(map(len, leftover)) < 0.3 * sum(map(len, body))
     assert article_language("\n\n".join(body + leftover))[0] == story
+
+
+def test_a_chrome_the_fast_detector_cannot_read_in_fragments_is_read_again_as_one_text():
+    # Swahili menus, date line, forms and footer: fastText's compact model tells few of these
+    # short strings apart (it reads "Mwanzo Habari Kitaifa…" as Turkish), so most of the chrome
+    # goes unread and the decision was null. Joined, langdetect reads them as Swahili.
+    parts = ["Tunatumia vidakuzi kuboresha matumizi yako ya tovuti.", "Kubali", "Jumatatu, 1 Desemba 2026",
+             "Ingia", "Mwanzo", "Habari", "Kitaifa", "Kimataifa", "Biashara", "Michezo", "Burudani", "Maoni",
+             "Afya", "Teknolojia", "Shiriki", "Nakili kiungo", "Habari zinazohusiana", "Soma zaidi",
+             "Acha maoni yako", "Jina", "Barua pepe", "Tovuti", "Tuma maoni", "Jiunge na jarida letu upate habari mpya",
+             "Kuhusu sisi", "Wasiliana nasi", "Sera ya faragha", "Masharti ya matumizi", "Haki zote zimehifadhiwa"]
+    decision = chrome_language(parts, article_language="de")
+    assert decision.language == "sw", decision
+    assert decision.evidence["reread"] == "sw"
+    # A chrome fastText reads well enough is not read twice (langdetect costs 1.5-5 ms a call).
+    assert "reread" not in chrome_language(CHROME["de"]["menu"] + [CHROME["de"][k] for k in
+                                                                  ("date", "related", "comment", "name", "submit", "newsletter", "footer")]).evidence
+
+
+def test_a_declared_language_takes_what_the_detectors_give_its_close_kin():
+    # Malay chrome: the detectors read Indonesian, its near twin. lang="ms" settles it; with no
+    # lang at all, Indonesian is the detectors' honest answer.
+    parts = ["Isnin, 1 Disember 2026", "Log masuk", "Utama", "Berita", "Semasa", "Dunia", "Bisnes", "Sukan",
+             "Hiburan", "Gaya Hidup", "Kongsi", "Salin pautan", "Berita berkaitan", "Baca lagi", "Tinggalkan komen",
+             "Nama", "E-mel", "Laman web", "Hantar komen", "Langgan surat berita kami untuk berita terkini",
+             "Kami menggunakan kuki untuk menambah baik pengalaman anda.", "Mengenai kami", "Hubungi kami",
+             "Dasar privasi", "Terma penggunaan", "Hak cipta terpelihara"]
+    assert chrome_language(parts, declared_lang="ms").language == "ms"
+    assert chrome_language(parts).language in ("id", "ms")
+    # A declared language that is not kin to what the text says is still outvoted.
+    assert chrome_language(parts, declared_lang="en").language in ("id", "ms")
+
+
+def test_short_lines_of_a_chinese_or_japanese_article_are_article_text_not_chrome():
+    # Eight CJK characters say as much as a 20-letter Latin line: the article's short lines (an
+    # earthquake's list of towns) are recognised as the article's, not read as chrome.
+    from newsspider.extraction.document import parse_html
+    from newsspider.extraction.language import chrome_text
+
+    lines = ["各地の震度は次のとおり。", "福岡県：久留米市、大川市", "佐賀県：神埼市、白石町、小城市",
+             "気象庁によると、震源の深さは約40キロで、地震の規模を示すマグニチュードは5.1と推定される。"]
+    markup = ("<html><body><nav><a href='/'>Naslovnica</a><a href='/v'>Vijesti</a></nav><article>"
+              + "".join(f"<p>{line}</p>" for line in lines) + "</article><footer>Sva prava pridržana</footer></body></html>")
+    tree, _ = parse_html(markup)
+    chrome = chrome_text(tree, "\n\n".join(lines))
+    assert chrome == ["Naslovnica", "Vijesti", "Sva prava pridržana"], chrome

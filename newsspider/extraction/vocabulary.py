@@ -193,6 +193,10 @@ CALENDAR = {
     "no": "mandag tirsdag onsdag torsdag fredag lørdag søndag januar februar mars april mai juni juli august september oktober november desember",
     "is": "mánudagur þriðjudagur miðvikudagur fimmtudagur föstudagur laugardagur sunnudagur janúar febrúar mars apríl maí júní júlí ágúst september október nóvember desember",
     "cs": "pondělí úterý středa čtvrtek pátek sobota neděle ledna února března dubna května června července srpna září října listopadu prosince",
+    # Indonesian and Malay share most of their words; their calendars are where they differ
+    # (Senin / Isnin, Kamis / Khamis, Agustus / Ogos). Malay "Mac" and "Jun" are left out: English menus have them.
+    "id": "senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus september oktober november desember",
+    "ms": "isnin selasa rabu khamis jumaat sabtu ahad januari februari april mei julai ogos september oktober november disember",
 }
 UI_WORDS = {
     # English, without the loanwords every language's UI uses (home, news, login, share, video,
