@@ -2,11 +2,13 @@
 those languages show: menus, the date line, share bar, comment form, newsletter and cookie boxes,
 a related-stories list and the footer. language_corpus.py puts real articles inside them.
 
-Each kit is data; `chrome()` lays one out in one of four ways seen on real sites:
+Each kit is data; `chrome()` lays one out in one of six ways seen on real sites:
 `full` (every part), `sparse` (menus, date line and footer: a few hundred characters),
 `bilingual` (the kit's menus and forms, plus an English "trending" list and an English footer, as
-many Asian and African sites have) and `loanwords` (English words the language's UI borrows:
-Home, Video, Live, Login, Share). The chrome language is the kit's in every layout.
+many Asian and African sites have), `loanwords` (English words the language's UI borrows:
+Home, Video, Live, Login, Share), `portal` (a mega menu, breadcrumb, tags, most-read list, social
+links and app badges in English) and `consent` (the portal under an English consent banner).
+The chrome language is the kit's in every layout.
 """
 
 from __future__ import annotations
@@ -335,11 +337,43 @@ TRENDING_EN = ["Trending", "Stock markets rally as inflation cools", "Champions 
                "Scientists find water ice on a distant moon", "Transfer news: latest updates"]
 FOOTER_EN = ["About us", "Contact", "Privacy policy", "Terms of use", "Advertise with us", "All rights reserved"]
 RTL = {"ar", "he", "fa"}
-LAYOUTS = ("full", "sparse", "bilingual", "loanwords")
+LAYOUTS = ("full", "sparse", "bilingual", "loanwords", "portal", "consent")
+# A portal's English: social networks and app stores, and (layout `consent`) the consent banner
+# its vendor ships in English whatever the site's language.
+SOCIAL = ["Facebook", "X", "Instagram", "YouTube", "WhatsApp", "Telegram", "TikTok", "LinkedIn"]
+APP_BADGES = ["Download on the App Store", "Get it on Google Play"]
+CONSENT_EN = ("We value your privacy. We and our 842 partners store and/or access information on a device, such as "
+              "cookies, and process personal data, such as unique identifiers and standard information sent by a "
+              "device for personalised advertising and content, advertising and content measurement, audience "
+              "research and services development.")
 
 
 def _links(items, cls: str) -> str:
     return f'<ul class="{cls}">' + "".join(f'<li><a href="/{n}">{escape(t)}</a></li>' for n, t in enumerate(items)) + "</ul>"
+
+
+def portal(kit: dict, head: str, attrs: str, title: str, paragraphs: list[str], consent: bool) -> str:
+    """A news portal's page: a mega menu (each section with two sub-sections), breadcrumb, tags,
+    social links and app badges in English; with `consent`, an English consent banner first."""
+    e = escape
+    nav = kit["nav"]
+    menu = "".join(f'<li><a href="/{n}">{e(t)}</a><ul>' + "".join(
+        f'<li><a href="/{n}/{m}">{e(s)}</a></li>' for m, s in enumerate(nav[(n + 1) % 10:(n + 1) % 10 + 2])) + "</ul></li>"
+        for n, t in enumerate(nav))
+    banner = (f'<div id="onetrust-banner-sdk"><p>{CONSENT_EN}</p><button>Accept all</button><button>Reject all</button>'
+              '<button>Manage preferences</button></div>') if consent else ""
+    return (f"<!DOCTYPE html><html{attrs}>{head}<body>{banner}"
+            f'<header><div class="top"><span>{e(kit["date"])}</span> <a href="/login">{e(kit["login"])}</a> '
+            f'<a href="/subscribe">{e(kit["subscribe"])}</a></div><nav class="mega"><ul>{menu}</ul></nav></header>'
+            f'<div class="breadcrumb"><a href="/">{e(nav[0])}</a> › <a href="/1">{e(nav[1])}</a></div>'
+            f'<main><article><h1>{e(title)}</h1><div class="byline">{e(kit["by"])} Daily Courier · <time>{e(kit["date"])}</time></div>'
+            '<div class="article-body">' + "".join(f"<p>{e(p)}</p>" for p in paragraphs) + "</div>"
+            '<div class="tags">' + "".join(f'<a href="/t{n}">{e(t)}</a>' for n, t in enumerate(nav[3:6])) + "</div>"
+            '<div class="share">' + "".join(f'<a href="#">{s}</a>' for s in SOCIAL[:5]) + "</div></article>"
+            f'<aside><h3>{e(kit["related"])}</h3>{_links(kit["headlines"], "most-read")}</aside></main>'
+            f'<footer>{_links(kit["footer"], "footer-menu")}<div class="social">' + "".join(f'<a href="#">{s}</a>' for s in SOCIAL)
+            + '</div><div class="apps">' + "".join(f'<a href="#">{b}</a>' for b in APP_BADGES)
+            + f'</div><p>© 2026 Daily Courier. {e(kit["rights"])}</p></footer></body></html>')
 
 
 def chrome(lang: str, layout: str, title: str, paragraphs: list[str], html_lang: str | None,
@@ -360,6 +394,8 @@ def chrome(lang: str, layout: str, title: str, paragraphs: list[str], html_lang:
             f'<meta name="description" content="{escape(description)}">'
             f'<meta property="og:description" content="{escape(description)}">'
             f'<script type="application/ld+json">{jsonld}</script></head>')
+    if layout in ("portal", "consent"):
+        return portal(kit, head, attrs, title, paragraphs, consent=layout == "consent")
     header = (f'<header class="site-header"><div class="top-bar"><span class="date-line">{escape(kit["date"])}</span>'
               f'<form class="search" role="search"><input type="search" name="q" placeholder="{escape(kit["search"])}">'
               f'</form><a class="login" href="/login">{escape(login)}</a></div>'

@@ -96,7 +96,7 @@ def render(results: list[dict]) -> str:
     lines = [f"# Language benchmark (mixed pages built from ../shared/eval, and UI kits of {len(KITS)} more languages)", "",
              "`eval:` rows: a real page's chrome around another real page's article, republished the way a CMS does "
              "(head and JSON-LD describe the article put in). `kit:` rows: chromes built from the UI strings of "
-             "languages the eval data lacks (benchmarks/chrome_kits.py) around real articles, in four layouts. "
+             "languages the eval data lacks (benchmarks/chrome_kits.py) around real articles, in six layouts. "
              "`chrome xx`: pages whose chrome is in xx.", ""]
     for result in results:
         lines += [f"## chrome detector: {result['detector']}", "",

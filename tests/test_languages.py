@@ -283,3 +283,37 @@ def test_short_lines_of_a_chinese_or_japanese_article_are_article_text_not_chrom
     tree, _ = parse_html(markup)
     chrome = chrome_text(tree, "\n\n".join(lines))
     assert chrome == ["Naslovnica", "Vijesti", "Sva prava pridržana"], chrome
+
+
+def test_one_long_english_block_counts_as_one_piece_of_chrome_not_by_its_length():
+    # A Polish theme with a consent banner its vendor left in English: 350 letters in one block.
+    # Each fragment's vote is capped, so the banner weighs as one piece of UI, not as ten.
+    polish = ["Poniedziałek, 1 grudnia 2026", "Zaloguj się", "Strona główna", "Wiadomości", "Kraj", "Świat",
+              "Polityka", "Gospodarka", "Sport", "Kultura", "Udostępnij", "Kopiuj link", "Powiązane artykuły",
+              "O nas", "Kontakt", "Polityka prywatności", "Regulamin", "Wszelkie prawa zastrzeżone"]
+    consent = ("We value your privacy. We and our 842 partners store and/or access information on a device, such "
+               "as cookies, and process personal data, such as unique identifiers and standard information sent by "
+               "a device for personalised advertising and content, advertising and content measurement, audience "
+               "research and services development.")
+    for declared in ("pl", None):
+        assert chrome_language(polish + [consent, "Accept all", "Reject all"], declared_lang=declared).language == "pl"
+
+
+def test_twin_languages_pool_their_votes_and_the_calendar_tells_them_apart():
+    # A Bulgarian mega menu (each section repeated in its sub-menus), social and app-store links in
+    # English, the theme at en-US: the detector splits the Cyrillic text between Bulgarian and
+    # Russian, and the lexicon's Russian UI words ("и", "в", "права") are Bulgarian too. Pooled, the
+    # family beats en-US; "Понеделник" and "декември" say which of the two it is.
+    sections = ["Начало", "Новини", "България", "Свят", "Политика", "Икономика", "Спорт", "Култура", "Здраве", "Мнения"]
+    parts = (["Понеделник, 1 декември 2026", "Вход", "Абонирай се"] + [s for n, s in enumerate(sections) for s in (s, sections[(n + 1) % 10])]
+             + ["Автор Portal ·", "Facebook", "X", "Instagram", "YouTube", "WhatsApp", "Свързани статии",
+                "Цените на горивата падат", "Нова метростанция в София", "Сняг и студ през уикенда", "За нас", "Контакти",
+                "Политика за поверителност", "Общи условия", "Download on the App Store", "Get it on Google Play",
+                "© 2026 Portal. Всички права запазени"])
+    for declared in ("en", None):
+        assert chrome_language(parts, declared_lang=declared).language == "bg", declared
+    # A pair the detector cannot split for sure is answered, with its doubt in the confidence.
+    malay = ["Isnin, 1 Disember 2026", "Utama", "Berita", "Semasa", "Dunia", "Bisnes", "Sukan", "Hiburan",
+             "Tinggalkan komen", "Hantar komen", "Mengenai kami", "Hubungi kami", "Hak cipta terpelihara"]
+    decision = chrome_language(malay)
+    assert decision.language in ("id", "ms") and decision.confidence < 0.9

@@ -289,6 +289,11 @@ class Languages:
 
 MIN_FRAGMENT_CHARS = 12  # a shorter fragment is a word or two: joined with its neighbours
 MENU_RUN_CHARS = 80  # short fragments are read together in runs of about this length
+# A fragment votes with its letters, up to this many: one long block (a consent banner its vendor
+# left in English, a disclaimer) weighs as one piece of UI, not as the ten menus it is as long as.
+# Held-out "portal" pages with an English consent banner: 47 % -> 75 % told right; same answers
+# elsewhere on the language benchmark but one page.
+FRAGMENT_VOTE_CAP = 80
 
 
 def fragment_votes(parts: list[str], *, limit: int = 30) -> tuple[dict[str, float], int, list[str]]:
@@ -317,7 +322,7 @@ def fragment_votes(parts: list[str], *, limit: int = 30) -> tuple[dict[str, floa
         code, probability = second_opinion(fragment, max_chars=150)
         letters = _letters(fragment)
         if code and probability >= 0.5 and letters >= MIN_FRAGMENT_CHARS:
-            votes[code] += letters * probability
+            votes[code] += min(letters, FRAGMENT_VOTE_CAP) * probability
             voted += _evidence_letters(fragment)  # how much was read: the reading's strength
         else:
             unread.append(fragment)
@@ -346,6 +351,7 @@ CONFIDENT_SCORE = 2.5  # a winner's score from which its confidence is not scale
 MIN_CHROME_CONFIDENCE = 0.25
 REREAD_MIN_LETTERS = 40  # of untold chrome text for a second reading (see reread_untold)
 
+CYRILLIC_LEXICONS = frozenset({"ru", "bg", "uk"})
 LATIN_SCRIPT = frozenset(
     "af ca cs cy da de en es et eu fi fr ga gl hr hu id is it lt lv ms nl no pl pt ro sk sl sq sv sw tl tr vi".split())
 CONTRADICTING_SCRIPT_SHARE = 0.8  # of the chrome's letters outside the Latin script
@@ -475,8 +481,8 @@ def chrome_language(
             evidence["reread"] = reading.reread
 
     votes = vocabulary_votes(text)
-    if non_latin_share > 0.3:  # the lexicons are for Latin-script languages (and Russian); brand names are English
-        votes = Counter({lang: n for lang, n in votes.items() if lang == "ru"})
+    if non_latin_share > 0.3:  # the lexicons are for Latin-script languages (and Cyrillic ones); brand names are English
+        votes = Counter({lang: n for lang, n in votes.items() if lang in CYRILLIC_LEXICONS})
     for lang, score in vocabulary_scores(votes, reading).items():
         scores[lang] += score
     if votes:
@@ -487,25 +493,34 @@ def chrome_language(
     return decide(scores, evidence, shares)
 
 
-# Languages whose UI text the detectors mix up: the same words, a spelling apart. Where the page
-# declares one of them, what the detectors give its kin is taken as evidence for it.
-CLOSE_KIN = (frozenset({"id", "ms"}), frozenset({"hr", "sr", "bs"}), frozenset({"no", "da"}), frozenset({"cs", "sk"}))
+# Languages whose UI text the detectors mix up: the same words, a spelling apart. A family's
+# votes are pooled for the one the page declares, else for the family's strongest: split between
+# Bulgarian and Russian, a Bulgarian chrome lost to a wrong lang="en-US".
+CLOSE_KIN = (frozenset({"id", "ms"}), frozenset({"hr", "sr", "bs", "sl"}), frozenset({"no", "da"}),
+             frozenset({"cs", "sk"}), frozenset({"ru", "uk", "bg", "mk"}))
 
 
-def credit_declared_kin(scores: dict[str, float], evidence: dict) -> None:
-    declared = [evidence[key] for key, _ in DECLARED_WEIGHTS if evidence[key]]
-    if not declared:
-        return
+def pool_close_kin(scores: dict[str, float], evidence: dict) -> dict[str, float]:
+    """Pools each family's scores (see CLOSE_KIN). Returns, for a family head chosen by its own
+    score, its share of the family's: the confidence that it is this twin and not the other."""
+    declared = next((evidence[key] for key, _ in DECLARED_WEIGHTS if evidence[key]), None)
+    undecided: dict[str, float] = {}
     for family in CLOSE_KIN:
-        if declared[0] in family:
-            for kin in family - {declared[0]}:
-                if kin in scores:
-                    scores[declared[0]] += scores.pop(kin)
+        members = [lang for lang in scores if lang in family]
+        if len(members) < 2 and not (members and declared in family):
+            continue
+        head = declared if declared in family else max(members, key=lambda lang: (scores[lang], lang))
+        own = scores.get(head, 0.0)
+        pooled = sum(scores.pop(lang) for lang in members)
+        if head != declared and pooled > 0:
+            undecided[head] = own / pooled
+        scores[head] = pooled
+    return undecided
 
 
 def decide(scores: dict[str, float], evidence: dict, shares: list[dict]) -> ChromeDecision:
     """The highest score wins, with a confidence from its share and size; too little is null."""
-    credit_declared_kin(scores, evidence)
+    twin_doubt = pool_close_kin(scores, evidence)
     if not scores:
         evidence["decided_by"] = None
         return ChromeDecision(None, 0.0, evidence, shares)
@@ -515,6 +530,8 @@ def decide(scores: dict[str, float], evidence: dict, shares: list[dict]) -> Chro
     evidence["decided_by"] = "+".join(deciders) or None
     if confidence < MIN_CHROME_CONFIDENCE:
         return ChromeDecision(None, 0.0, evidence, shares)
+    # The family is sure, which twin it is less so: the answer stands, its confidence says so.
+    confidence *= twin_doubt.get(winner, 1.0)
     return ChromeDecision(winner, round(min(confidence, 0.999), 4), evidence, shares)
 
 

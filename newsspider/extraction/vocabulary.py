@@ -193,6 +193,10 @@ CALENDAR = {
     "no": "mandag tirsdag onsdag torsdag fredag lørdag søndag januar februar mars april mai juni juli august september oktober november desember",
     "is": "mánudagur þriðjudagur miðvikudagur fimmtudagur föstudagur laugardagur sunnudagur janúar febrúar mars apríl maí júní júlí ágúst september október nóvember desember",
     "cs": "pondělí úterý středa čtvrtek pátek sobota neděle ledna února března dubna května června července srpna září října listopadu prosince",
+    # Bulgarian and Ukrainian beside Russian: "и" and "новини" are all of theirs, "Понеделник, 1 декември"
+    # and "1 грудня" are not. "Неделя", "март", "май" and "август" are Russian words too: left out.
+    "bg": "понеделник вторник сряда четвъртък петък събота януари февруари април юни юли септември октомври ноември декември",
+    "uk": "понеділок вівторок середа четвер пʼятниця п'ятниця субота неділя січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
     # Indonesian and Malay share most of their words; their calendars are where they differ
     # (Senin / Isnin, Kamis / Khamis, Agustus / Ogos). Malay "Mac" and "Jun" are left out: English menus have them.
     "id": "senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus september oktober november desember",
