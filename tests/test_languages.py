@@ -317,3 +317,20 @@ def test_twin_languages_pool_their_votes_and_the_calendar_tells_them_apart():
              "Tinggalkan komen", "Hantar komen", "Mengenai kami", "Hubungi kami", "Hak cipta terpelihara"]
     decision = chrome_language(malay)
     assert decision.language in ("id", "ms") and decision.confidence < 0.9
+
+
+def test_a_chrome_mostly_untold_by_fasttext_is_read_again_even_beside_english_it_read_well():
+    # Indonesian menus (Internasional, Teknologi, Otomotif: fastText hesitates) under an English
+    # consent banner and English social links: fastText reads the English and little else. The
+    # Indonesian it could not tell is most of the chrome, so langdetect reads it too.
+    indonesian = ["Senin, 1 Desember 2026", "Masuk", "Berlangganan", "Beranda", "Berita", "Nasional", "Internasional",
+                  "Ekonomi", "Olahraga", "Hiburan", "Teknologi", "Otomotif", "Gaya Hidup", "Penulis", "Bagikan",
+                  "Berita Terkait", "Tentang kami", "Hubungi kami", "Kebijakan privasi", "Pedoman media siber", "Karier",
+                  "Hak cipta dilindungi undang-undang"]
+    english = ["We value your privacy. We and our partners store and/or access information on a device, such as "
+               "cookies, and process personal data for personalised advertising and content measurement.",
+               "Accept all", "Reject all", "Manage preferences", "Facebook", "Instagram", "YouTube", "WhatsApp",
+               "Download on the App Store", "Get it on Google Play"]
+    for declared in ("id", None):
+        decision = chrome_language(indonesian + english, declared_lang=declared)
+        assert decision.language == "id", (declared, decision)

@@ -379,8 +379,8 @@ def read_chrome_text(chrome_parts: list[str], text: str, letters: int) -> Detect
         voted = letters
     else:
         weighted, voted, unread = fragment_votes(chrome_parts)
-        if voted < DETECTOR_FULL_LETTERS:
-            reread, reread_letters = reread_untold(unread, weighted)
+        if voted < DETECTOR_FULL_LETTERS or sum(map(_evidence_letters, unread)) > voted:
+            reread, reread_letters = reread_untold(unread, weighted, fasttext_read_enough=voted >= DETECTOR_FULL_LETTERS)
             voted += reread_letters
         total = sum(weighted.values())
         probabilities = {lang: n / total for lang, n in weighted.items()} if total else {}
@@ -390,11 +390,13 @@ def read_chrome_text(chrome_parts: list[str], text: str, letters: int) -> Detect
     return DetectorReading(detected, probability, probabilities, strength, reread)
 
 
-def reread_untold(unread: list[str], votes: dict[str, float]) -> tuple[str | None, int]:
+def reread_untold(unread: list[str], votes: dict[str, float], *, fasttext_read_enough: bool = False) -> tuple[str | None, int]:
     """langdetect over the fragments fastText could not tell, joined into one text, which then
     votes as one more fragment. fastText's compact model is weak on short strings of less
     common languages (Swahili menus, Slovene labels); langdetect reads them well once joined.
-    At 1.5-5 ms a call (fastText: 0.05 ms), it only runs when fastText read too little of the chrome.
+    At 1.5-5 ms a call (fastText: 0.05 ms), it only runs when fastText read too little of the chrome
+    (under DETECTOR_FULL_LETTERS) or could not tell most of it (Indonesian menus beside an English
+    consent banner, which fastText reads well).
     Returns langdetect's answer and the letters it read."""
     text = normalize_space(" ".join(unread))
     read = _evidence_letters(text)
@@ -404,9 +406,17 @@ def reread_untold(unread: list[str], votes: dict[str, float]) -> tuple[str | Non
     if not code:
         return None, 0
     letters = _letters(text)  # votes in letters, as fragment_votes counts them
+    # Which twin it is, fastText has said already where it read enough: langdetect tells the family
+    # (it reads Danish menus as Norwegian). Where fastText read little, langdetect's twin stands
+    # (Slovene menus fastText calls Croatian).
+    leader = max(votes, key=lambda lang: (votes[lang], lang)) if votes and fasttext_read_enough else None
     for lang, p in probabilities.items():
-        votes[lang] += letters * p
+        votes[leader if leader and _twins(lang, leader) else lang] += letters * p
     return code, read
+
+
+def _twins(a: str, b: str) -> bool:
+    return any(a in family and b in family for family in CLOSE_KIN)
 
 
 def declared_scores(evidence: dict, non_latin_share: float) -> dict[str, float]:
