@@ -140,6 +140,9 @@ def test_a_date_only_in_the_visible_date_line_or_an_odd_meta_spelling():
     assert metadata(body=body, url="https://news.example/kultur/beitrag/story.html").published_at.startswith("2024-04-25")
     odd = '<meta property="article:published:time" content="2024-04-17T06:00:00+02:00">'
     assert metadata(odd).published_at == "2024-04-17T06:00:00+02:00"
+    # A meta that spells the zone by its name ("PST", "MESZ") keeps its offset.
+    named = '<meta property="article:published_time" content="April 17, 2024 7:11 AM PDT">'
+    assert metadata(named).published_at == "2024-04-17T07:11:00-07:00"
 
 
 def test_the_update_time_and_other_stories_times_are_not_the_publishing_date():
@@ -296,7 +299,11 @@ def test_a_genre_label_before_the_by_word_and_a_company_are_not_names():
 def test_a_day_read_from_the_visible_date_line_keeps_the_time_printed_beside_it():
     for line, published in (("Veröffentlicht am 13. Mai 2026 um 15:44", "2026-05-13T15:44:00"),
                             ("Do 25.04.24 | 14:07 Uhr", "2024-04-25T14:07:00"),
-                            ("Posted May 21, 2025 at 4:19 p.m.", "2025-05-21T16:19:00")):
+                            ("Posted May 21, 2025 at 4:19 p.m.", "2025-05-21T16:19:00"),
+                            # a zone's name after the time gives its offset; an ambiguous one (CST) none
+                            ("Published April 17, 2024 7:11 AM PST", "2024-04-17T07:11:00-08:00"),
+                            ("Do 25.04.24 | 14:07 Uhr MESZ", "2024-04-25T14:07:00+02:00"),
+                            ("April 17, 2024 10:05 AM CST", "2024-04-17T10:05:00")):
         page = f'<h1>Headline</h1><div class="dateline">{line}</div><p>{"Text of the story. " * 20}</p>'
         assert metadata(body=page, url="https://news.example/story-of-the-day.html").published_at == published, line
     # "11.07" is a day and a month, not a time; a time beside another day is another date's.

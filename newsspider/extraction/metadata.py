@@ -547,6 +547,25 @@ def clean_authors(raw_names: list[str]) -> list[str]:
     return authors[:20]
 
 
+# Time-zone abbreviations news pages print after a time ("7:11 AM PST", "15:44 MEZ"), in hours
+# from UTC. Only the unambiguous ones: CST (US Central or China), IST (India, Ireland or Israel)
+# and the like stay unread, and their time naive.
+ZONE_OFFSETS = {
+    "UTC": 0, "GMT": 0, "WET": 0, "BST": 1, "WEST": 1, "CET": 1, "MEZ": 1, "CEST": 2, "MESZ": 2, "EET": 2,
+    "EEST": 3, "MSK": 3, "EST": -5, "EDT": -4, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+    "AKST": -9, "AKDT": -8, "HST": -10, "JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "AEST": 10, "AEDT": 11,
+    "ACST": 9.5, "AWST": 8, "NZST": 12, "NZDT": 13,
+}
+_ZONE_SECONDS = {name: int(hours * 3600) for name, hours in ZONE_OFFSETS.items()}
+_ZONE_AFTER_TIME = re.compile(r"\s*(?:Uhr\s*)?\(?(" + "|".join(sorted(ZONE_OFFSETS, key=len, reverse=True)) + r")\b")
+
+
+def _offset_text(hours: float) -> str:
+    sign = "-" if hours < 0 else "+"
+    minutes = int(round(abs(hours) * 60))
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
 def normalize_date(value: str | None) -> str | None:
     """ISO 8601 for any common date spelling; None when it is not a date."""
     if not value:
@@ -560,7 +579,7 @@ def normalize_date(value: str | None) -> str | None:
         try:
             with warnings.catch_warnings():  # "CEST" and friends: parsed as naive, not an error
                 warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
-                parsed = dateparser.parse(value, fuzzy=False)
+                parsed = dateparser.parse(value, fuzzy=False, tzinfos=_ZONE_SECONDS)
         except (ValueError, OverflowError, TypeError):
             return None
     if parsed is None or not 1990 <= parsed.year <= 2100:
@@ -663,7 +682,9 @@ def _with_dateline_time(tree, day: str | None) -> str | None:
             meridiem = (time.group(3) or "").lower().replace(".", "")
             if meridiem in ("am", "pm") and 1 <= hour <= 12:
                 hour = hour % 12 + (12 if meridiem == "pm" else 0)
-            return f"{day}T{hour:02d}:{minute:02d}:00"
+            zone = _ZONE_AFTER_TIME.match(text, time.end())
+            offset = _offset_text(ZONE_OFFSETS[zone.group(1)]) if zone else ""
+            return f"{day}T{hour:02d}:{minute:02d}:00{offset}"
     return day
 
 
