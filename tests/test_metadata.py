@@ -100,6 +100,12 @@ def test_the_publisher_gives_way_to_a_person_named_elsewhere():
     assert domain.authors == ["Jana Beck"]
     duplicate = metadata('<meta name="author" content="Sophie Foster, sophie-foster">')
     assert duplicate.authors == ["Sophie Foster"]
+    # The copyright holder in the author meta is the publisher group, whatever its name looks like.
+    group = ('<meta name="author" content="Mercer Media"><meta name="copyright" content="Copyright (c) Mercer Media 2024">'
+             '<meta property="article:author" content="Lena Hartmann">')
+    assert metadata(group).authors == ["Lena Hartmann"]
+    blog = '<meta name="author" content="Lena Hartmann"><meta name="copyright" content="© 2024 Lena Hartmann">'
+    assert metadata(blog).authors == ["Lena Hartmann"]  # a blog's owner signs her own posts
 
 
 def test_a_visible_byline_named_by_its_class_outside_teaser_cards():

@@ -508,6 +508,19 @@ def _name_key(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.casefold())
 
 
+_COPYRIGHT_WORDS = re.compile(r"copyright|\(c\)|©|\b(?:19|20)\d\d\b|\s[-–]\s|all rights reserved", re.IGNORECASE)
+
+
+def copyright_holder(value: str | None) -> str | None:
+    """Who `<meta name="copyright">` names ("Copyright (c) Condé Nast 2024" -> "Condé Nast";
+    "Hessischer Rundfunk, Frankfurt, Germany" -> "Hessischer Rundfunk"): a publisher, even where
+    the author meta names it too."""
+    if not value:
+        return None
+    holder = normalize_space(_COPYRIGHT_WORDS.sub(" ", value.split(",")[0])).strip(" .-–")
+    return holder if 2 <= len(holder) <= 80 else None
+
+
 def publisher_keys(names: list, url: str) -> set[str]:
     """Keys of the names a site goes by: og:site_name, the JSON-LD publisher and website, and its
     host's own label ("lesothotimes" for lesotho-times.co.ls), without a leading article."""
@@ -872,7 +885,8 @@ def extract_metadata(
 
     publisher_name = (publisher or {}).get("name") if isinstance((publisher or {}).get("name"), str) else None
     marked = marked_elements(tree)
-    meta.authors = extract_authors(tree, article, head, [meta.site_name, publisher_name, web_site.get("name")], url,
+    meta.authors = extract_authors(tree, article, head, [meta.site_name, publisher_name, web_site.get("name"),
+                                                         copyright_holder(metas.get("copyright"))], url,
                                    listed=listed_authors, marked=marked)
 
     published_times, updated_times = marked_times(tree)
