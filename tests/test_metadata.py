@@ -315,3 +315,11 @@ def test_a_day_read_from_the_visible_date_line_keeps_the_time_printed_beside_it(
     # "11.07" is a day and a month, not a time; a time beside another day is another date's.
     dotted = '<h1>Headline</h1><div class="dateline">11.07.2026</div><p>Updated 10.07.2026, 09:30</p>'
     assert metadata(body=dotted, url="https://news.example/story.html").published_at == "2026-07-11"
+
+
+def test_a_name_made_only_of_newsroom_words_names_no_one():
+    # "Nachrichten" ("news") in the author meta is a section's label: an empty list beats it.
+    assert metadata('<meta name="author" content="Nachrichten">').authors == []
+    assert metadata('<meta name="author" content="Redaktion">', body='<p class="byline">Von Jana Beck</p>').authors == ["Jana Beck"]
+    # A newsroom word beside a name is still the publisher's byline when no one else signs.
+    assert metadata('<meta name="author" content="BBC News">').authors == ["BBC News"]

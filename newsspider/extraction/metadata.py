@@ -554,6 +554,8 @@ def clean_authors(raw_names: list[str]) -> list[str]:
         for name in parts:
             name = _INITIALS_TAG.sub("", _REPORTER_SUFFIX.sub("", name.strip(" .,·|-–—"))).strip(" .,·|-–—")
             key = _name_key(name)  # "Sophie Foster" and "sophie-foster" are one name
+            if all(word.casefold() in _NEWSROOM_WORDS for word in name.split()):
+                continue  # "Nachrichten", "Redaktion", "News Desk": no one, not even the publisher
             if 2 <= len(name) <= 80 and key and key not in seen and not re.search(r"\d{3,}|@", name):
                 seen.add(key)
                 authors.append(name)
