@@ -334,3 +334,24 @@ def test_a_chrome_mostly_untold_by_fasttext_is_read_again_even_beside_english_it
     for declared in ("id", None):
         decision = chrome_language(indonesian + english, declared_lang=declared)
         assert decision.language == "id", (declared, decision)
+
+
+def test_urdu_menus_fasttext_splits_with_persian_are_pooled_against_an_english_banner():
+    # fastText reads part of these Urdu menus as Persian; split, neither outweighed the English
+    # consent banner, social links and app badges.
+    e = html.escape
+    menu = ["صفحہ اول", "پاکستان", "دنیا", "سیاست", "کاروبار", "کھیل", "شوبز", "صحت", "کالم", "ٹیکنالوجی"]
+    nav = "".join(f'<li><a href="/{n}">{e(m)}</a><ul><li><a href="/{n}/a">{e(menu[(n + 1) % 10])}</a></li>'
+                  f'<li><a href="/{n}/b">{e(menu[(n + 2) % 10])}</a></li></ul></li>' for n, m in enumerate(menu))
+    consent = ("We value your privacy. We and our partners store and/or access information on a device, such as cookies, "
+               "and process personal data for personalised advertising and content measurement.")
+    social = "".join(f'<a href="#">{name}</a>' for name in ("Facebook", "X", "Instagram", "YouTube", "WhatsApp", "Telegram"))
+    footer = "".join(f"<li><a>{e(item)}</a></li>" for item in ("ہمارے بارے میں", "رابطہ کریں", "رازداری کی پالیسی", "شرائط و ضوابط", "اشتہار"))
+    body = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>Story</title></head><body>'
+            f'<div id="onetrust-banner-sdk"><p>{consent}</p><button>Accept all</button><button>Reject all</button></div>'
+            f'<header><span>پیر، 1 دسمبر 2026</span> <a href="/login">لاگ ان</a><nav><ul>{nav}</ul></nav></header>'
+            '<main><article><h1>Story</h1>' + "".join(f"<p>{e(p)}</p>" for p in eval_body("de")[:6])
+            + f'</article><div class="share">{social}</div></main><footer><ul>{footer}</ul><div>{social}</div>'
+            '<a>Download on the App Store</a><a>Get it on Google Play</a><p>© 2026 جملہ حقوق محفوظ ہیں</p></footer></body></html>')
+    result = languages_of(body.encode())
+    assert result.chrome_language == "ur", (result.chrome_language, result.chrome_languages)

@@ -507,7 +507,8 @@ def chrome_language(
 # votes are pooled for the one the page declares, else for the family's strongest: split between
 # Bulgarian and Russian, a Bulgarian chrome lost to a wrong lang="en-US".
 CLOSE_KIN = (frozenset({"id", "ms"}), frozenset({"hr", "sr", "bs", "sl"}), frozenset({"no", "da"}),
-             frozenset({"cs", "sk"}), frozenset({"ru", "uk", "bg", "mk"}))
+             frozenset({"cs", "sk"}), frozenset({"ru", "uk", "bg", "mk"}),
+             frozenset({"ur", "fa"}))  # not twins, but their menus share script and words: fastText splits them
 
 
 def pool_close_kin(scores: dict[str, float], evidence: dict) -> dict[str, float]:
