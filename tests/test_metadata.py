@@ -323,3 +323,6 @@ def test_a_name_made_only_of_newsroom_words_names_no_one():
     assert metadata('<meta name="author" content="Redaktion">', body='<p class="byline">Von Jana Beck</p>').authors == ["Jana Beck"]
     # A newsroom word beside a name is still the publisher's byline when no one else signs.
     assert metadata('<meta name="author" content="BBC News">').authors == ["BBC News"]
+    # A byline signed "…, Staff Writers" names its people and the newsroom: the newsroom goes.
+    signed = '<h1>Headline</h1><p class="byline">By Takeo Maeda and Hana Ito, Harbour Shimbun Staff Writers</p>'
+    assert metadata(body=signed).authors == ["Takeo Maeda", "Hana Ito"]

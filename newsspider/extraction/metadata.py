@@ -422,6 +422,7 @@ def _near(first, element) -> bool:
 _NEWSROOM_WORDS = {
     "news", "nachrichten", "noticias", "notizie", "nieuws", "media", "medien", "agency", "agentur", "agence",
     "zeitung", "online", "redaktion", "rédaction", "redacción", "redazione", "staff", "desk", "team", "newsroom",
+    "writers", "reporters", "correspondents", "editors",  # "Yomiuri Shimbun Staff Writers": a newsroom's signature
 }
 
 
