@@ -43,10 +43,13 @@ LANGDETECT_LANGUAGES = frozenset(
     "nl no pa pl pt ro ru sk sl so sq sv sw ta te th tl tr uk ur vi zh".split()
 )
 
+CALENDAR_WEIGHT = 3  # a day or month name counts three UI words
+
+
 def _lexicon() -> dict[str, dict[str, int]]:
     owners: dict[str, set[str]] = {}
     weights: dict[str, dict[str, int]] = {lang: {} for lang in _CALENDAR | _UI_WORDS}
-    for table, weight in ((_UI_WORDS, 1), (_CALENDAR, 3)):
+    for table, weight in ((_UI_WORDS, 1), (_CALENDAR, CALENDAR_WEIGHT)):
         for lang, words in table.items():
             for word in words.split():
                 owners.setdefault(word, set()).add(lang)
@@ -497,10 +500,21 @@ def chrome_language(
         scores[lang] += score
     if votes:
         evidence["vocabulary"] = votes.most_common(1)[0][0]
+    calendar = {lang for lang in calendar_languages(text) if lang in votes}
 
     shares = [{"language": lang, "share": round(p, 3)}
               for lang, p in sorted(reading.probabilities.items(), key=lambda kv: (-kv[1], kv[0])) if round(p, 3) >= 0.05]
-    return decide(scores, evidence, shares)
+    return decide(scores, evidence, shares, calendar)
+
+
+def calendar_languages(text: str) -> set[str]:
+    """Languages whose own day or month names the text prints ("Isnin", "Disember")."""
+    found = set()
+    for word in _WORD.findall(text.lower()):
+        owner = _WORD_OWNER.get(word)
+        if owner and owner[1] == CALENDAR_WEIGHT:
+            found.add(owner[0])
+    return found
 
 
 # Languages whose UI text the detectors mix up: the same words, a spelling apart. A family's
@@ -511,27 +525,35 @@ CLOSE_KIN = (frozenset({"id", "ms"}), frozenset({"hr", "sr", "bs", "sl"}), froze
              frozenset({"ur", "fa"}))  # not twins, but their menus share script and words: fastText splits them
 
 
-def pool_close_kin(scores: dict[str, float], evidence: dict) -> dict[str, float]:
-    """Pools each family's scores (see CLOSE_KIN). Returns, for a family head chosen by its own
-    score, its share of the family's: the confidence that it is this twin and not the other."""
+def pool_close_kin(scores: dict[str, float], evidence: dict, calendar: frozenset[str] | set[str] = frozenset()) -> dict[str, float]:
+    """Pools each family's scores (see CLOSE_KIN) for the member the page declares, else the one
+    whose own calendar the chrome prints (the twins' UI words are one vocabulary, their day and
+    month names are not), else the strongest. Returns, for a head chosen by its own score, its
+    share of the family's: the confidence that it is this twin and not the other."""
     declared = next((evidence[key] for key, _ in DECLARED_WEIGHTS if evidence[key]), None)
     undecided: dict[str, float] = {}
     for family in CLOSE_KIN:
         members = [lang for lang in scores if lang in family]
         if len(members) < 2 and not (members and declared in family):
             continue
-        head = declared if declared in family else max(members, key=lambda lang: (scores[lang], lang))
+        dated = [lang for lang in members if lang in calendar]
+        if declared in family:
+            head = declared
+        elif len(dated) == 1:
+            head = dated[0]
+        else:
+            head = max(members, key=lambda lang: (scores[lang], lang))
         own = scores.get(head, 0.0)
         pooled = sum(scores.pop(lang) for lang in members)
-        if head != declared and pooled > 0:
+        if head != declared and len(dated) != 1 and pooled > 0:
             undecided[head] = own / pooled
         scores[head] = pooled
     return undecided
 
 
-def decide(scores: dict[str, float], evidence: dict, shares: list[dict]) -> ChromeDecision:
+def decide(scores: dict[str, float], evidence: dict, shares: list[dict], calendar: frozenset[str] | set[str] = frozenset()) -> ChromeDecision:
     """The highest score wins, with a confidence from its share and size; too little is null."""
-    twin_doubt = pool_close_kin(scores, evidence)
+    twin_doubt = pool_close_kin(scores, evidence, calendar)
     if not scores:
         evidence["decided_by"] = None
         return ChromeDecision(None, 0.0, evidence, shares)
