@@ -25,6 +25,7 @@ import functools
 import os
 import re
 from collections import Counter, defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from langdetect import DetectorFactory, LangDetectException, detector_factory
@@ -252,13 +253,18 @@ def paragraph_languages(body: str, article_code: str | None) -> list[dict]:
     ]
 
 
-def vocabulary_votes(text: str) -> Counter:
+def vocabulary_votes(text: str) -> tuple[Counter, set[str]]:
+    """Votes by language of the day, month and UI words in `text`, and the languages whose own
+    day or month names it prints ("Isnin", "Disember")."""
     votes: Counter = Counter()
+    calendar: set[str] = set()
     for word in _WORD.findall(text.lower()):
         owner = _WORD_OWNER.get(word)
         if owner:
             votes[owner[0]] += owner[1]
-    return votes
+            if owner[1] == CALENDAR_WEIGHT:
+                calendar.add(owner[0])
+    return votes, calendar
 
 
 # Which detector reads the chrome text: "fasttext" (default) or "langdetect" (for comparison).
@@ -382,9 +388,12 @@ def read_chrome_text(chrome_parts: list[str], text: str, letters: int) -> Detect
         voted = letters
     else:
         weighted, voted, unread = fragment_votes(chrome_parts)
-        if voted < DETECTOR_FULL_LETTERS or sum(map(_evidence_letters, unread)) > voted:
-            reread, reread_letters = reread_untold(unread, weighted, fasttext_read_enough=voted >= DETECTOR_FULL_LETTERS)
-            voted += reread_letters
+        untold = normalize_space(" ".join(unread))
+        untold_letters = _evidence_letters(untold)
+        if untold_letters >= REREAD_MIN_LETTERS and (voted < DETECTOR_FULL_LETTERS or untold_letters > voted):
+            reread = reread_untold(untold, weighted, fasttext_read_enough=voted >= DETECTOR_FULL_LETTERS)
+            if reread:
+                voted += untold_letters
         total = sum(weighted.values())
         probabilities = {lang: n / total for lang, n in weighted.items()} if total else {}
         detected = max(probabilities, key=lambda code: probabilities[code]) if probabilities else None
@@ -393,29 +402,25 @@ def read_chrome_text(chrome_parts: list[str], text: str, letters: int) -> Detect
     return DetectorReading(detected, probability, probabilities, strength, reread)
 
 
-def reread_untold(unread: list[str], votes: dict[str, float], *, fasttext_read_enough: bool = False) -> tuple[str | None, int]:
-    """langdetect over the fragments fastText could not tell, joined into one text, which then
-    votes as one more fragment. fastText's compact model is weak on short strings of less
+def reread_untold(untold: str, votes: dict[str, float], *, fasttext_read_enough: bool = False) -> str | None:
+    """langdetect over the fragments fastText could not tell, joined into one text (`untold`),
+    which then votes as one more fragment. fastText's compact model is weak on short strings of less
     common languages (Swahili menus, Slovene labels); langdetect reads them well once joined.
     At 1.5-5 ms a call (fastText: 0.05 ms), it only runs when fastText read too little of the chrome
     (under DETECTOR_FULL_LETTERS) or could not tell most of it (Indonesian menus beside an English
     consent banner, which fastText reads well).
-    Returns langdetect's answer and the letters it read."""
-    text = normalize_space(" ".join(unread))
-    read = _evidence_letters(text)
-    if read < REREAD_MIN_LETTERS:
-        return None, 0
-    code, _, probabilities = detect(_spread_sample(text))
+    Returns langdetect's answer."""
+    code, _, probabilities = detect(_spread_sample(untold))
     if not code:
-        return None, 0
-    letters = _letters(text)  # votes in letters, as fragment_votes counts them
+        return None
+    letters = _letters(untold)  # votes in letters, as fragment_votes counts them
     # Which twin it is, fastText has said already where it read enough: langdetect tells the family
     # (it reads Danish menus as Norwegian). Where fastText read little, langdetect's twin stands
     # (Slovene menus fastText calls Croatian).
     leader = max(votes, key=lambda lang: (votes[lang], lang)) if votes and fasttext_read_enough else None
     for lang, p in probabilities.items():
         votes[leader if leader and _twins(lang, leader) else lang] += letters * p
-    return code, read
+    return code
 
 
 def _twins(a: str, b: str) -> bool:
@@ -478,7 +483,7 @@ def chrome_language(
         "chrome_chars": len(text),
     }
     letters = _evidence_letters(text)
-    non_latin_share = (_evidence_letters("".join(_NON_LATIN.findall(text)))) / max(1, letters)
+    non_latin_share = _evidence_letters("".join(_NON_LATIN.findall(text))) / max(1, letters)
     scores = declared_scores(evidence, non_latin_share)
 
     reading = read_chrome_text(chrome_parts, text, letters)
@@ -493,28 +498,18 @@ def chrome_language(
         if reading.reread:
             evidence["reread"] = reading.reread
 
-    votes = vocabulary_votes(text)
+    votes, calendar = vocabulary_votes(text)
     if non_latin_share > 0.3:  # the lexicons are for Latin-script languages (and Cyrillic ones); brand names are English
         votes = Counter({lang: n for lang, n in votes.items() if lang in CYRILLIC_LEXICONS})
     for lang, score in vocabulary_scores(votes, reading).items():
         scores[lang] += score
     if votes:
         evidence["vocabulary"] = votes.most_common(1)[0][0]
-    calendar = {lang for lang in calendar_languages(text) if lang in votes}
+    calendar &= set(votes)  # what the script filter above left
 
     shares = [{"language": lang, "share": round(p, 3)}
               for lang, p in sorted(reading.probabilities.items(), key=lambda kv: (-kv[1], kv[0])) if round(p, 3) >= 0.05]
     return decide(scores, evidence, shares, calendar)
-
-
-def calendar_languages(text: str) -> set[str]:
-    """Languages whose own day or month names the text prints ("Isnin", "Disember")."""
-    found = set()
-    for word in _WORD.findall(text.lower()):
-        owner = _WORD_OWNER.get(word)
-        if owner and owner[1] == CALENDAR_WEIGHT:
-            found.add(owner[0])
-    return found
 
 
 # Languages whose UI text the detectors mix up: the same words, a spelling apart. A family's
@@ -525,7 +520,7 @@ CLOSE_KIN = (frozenset({"id", "ms"}), frozenset({"hr", "sr", "bs", "sl"}), froze
              frozenset({"ur", "fa"}))  # not twins, but their menus share script and words: fastText splits them
 
 
-def pool_close_kin(scores: dict[str, float], evidence: dict, calendar: frozenset[str] | set[str] = frozenset()) -> dict[str, float]:
+def pool_close_kin(scores: dict[str, float], evidence: dict, calendar: AbstractSet[str] = frozenset()) -> dict[str, float]:
     """Pools each family's scores (see CLOSE_KIN) for the member the page declares, else the one
     whose own calendar the chrome prints (the twins' UI words are one vocabulary, their day and
     month names are not), else the strongest. Returns, for a head chosen by its own score, its
@@ -551,7 +546,7 @@ def pool_close_kin(scores: dict[str, float], evidence: dict, calendar: frozenset
     return undecided
 
 
-def decide(scores: dict[str, float], evidence: dict, shares: list[dict], calendar: frozenset[str] | set[str] = frozenset()) -> ChromeDecision:
+def decide(scores: dict[str, float], evidence: dict, shares: list[dict], calendar: AbstractSet[str] = frozenset()) -> ChromeDecision:
     """The highest score wins, with a confidence from its share and size; too little is null."""
     twin_doubt = pool_close_kin(scores, evidence, calendar)
     if not scores:
