@@ -321,6 +321,11 @@ def test_twin_languages_pool_their_votes_and_the_calendar_tells_them_apart():
     assert undated.language in ("id", "ms") and undated.confidence < 0.9
 
 
+# The consent banner a vendor ships in English whatever the site's language.
+ENGLISH_CONSENT = ("We value your privacy. We and our partners store and/or access information on a device, such as "
+                   "cookies, and process personal data for personalised advertising and content measurement.")
+
+
 def test_a_chrome_mostly_untold_by_fasttext_is_read_again_even_beside_english_it_read_well():
     # Indonesian menus (Internasional, Teknologi, Otomotif: fastText hesitates) under an English
     # consent banner and English social links: fastText reads the English and little else. The
@@ -329,9 +334,7 @@ def test_a_chrome_mostly_untold_by_fasttext_is_read_again_even_beside_english_it
                   "Ekonomi", "Olahraga", "Hiburan", "Teknologi", "Otomotif", "Gaya Hidup", "Penulis", "Bagikan",
                   "Berita Terkait", "Tentang kami", "Hubungi kami", "Kebijakan privasi", "Pedoman media siber", "Karier",
                   "Hak cipta dilindungi undang-undang"]
-    english = ["We value your privacy. We and our partners store and/or access information on a device, such as "
-               "cookies, and process personal data for personalised advertising and content measurement.",
-               "Accept all", "Reject all", "Manage preferences", "Facebook", "Instagram", "YouTube", "WhatsApp",
+    english = [ENGLISH_CONSENT, "Accept all", "Reject all", "Manage preferences", "Facebook", "Instagram", "YouTube", "WhatsApp",
                "Download on the App Store", "Get it on Google Play"]
     for declared in ("id", None):
         decision = chrome_language(indonesian + english, declared_lang=declared)
@@ -345,12 +348,10 @@ def test_urdu_menus_fasttext_splits_with_persian_are_pooled_against_an_english_b
     menu = ["صفحہ اول", "پاکستان", "دنیا", "سیاست", "کاروبار", "کھیل", "شوبز", "صحت", "کالم", "ٹیکنالوجی"]
     nav = "".join(f'<li><a href="/{n}">{e(m)}</a><ul><li><a href="/{n}/a">{e(menu[(n + 1) % 10])}</a></li>'
                   f'<li><a href="/{n}/b">{e(menu[(n + 2) % 10])}</a></li></ul></li>' for n, m in enumerate(menu))
-    consent = ("We value your privacy. We and our partners store and/or access information on a device, such as cookies, "
-               "and process personal data for personalised advertising and content measurement.")
     social = "".join(f'<a href="#">{name}</a>' for name in ("Facebook", "X", "Instagram", "YouTube", "WhatsApp", "Telegram"))
     footer = "".join(f"<li><a>{e(item)}</a></li>" for item in ("ہمارے بارے میں", "رابطہ کریں", "رازداری کی پالیسی", "شرائط و ضوابط", "اشتہار"))
     body = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>Story</title></head><body>'
-            f'<div id="onetrust-banner-sdk"><p>{consent}</p><button>Accept all</button><button>Reject all</button></div>'
+            f'<div id="onetrust-banner-sdk"><p>{ENGLISH_CONSENT}</p><button>Accept all</button><button>Reject all</button></div>'
             f'<header><span>پیر، 1 دسمبر 2026</span> <a href="/login">لاگ ان</a><nav><ul>{nav}</ul></nav></header>'
             '<main><article><h1>Story</h1>' + "".join(f"<p>{e(p)}</p>" for p in eval_body("de")[:6])
             + f'</article><div class="share">{social}</div></main><footer><ul>{footer}</ul><div>{social}</div>'
