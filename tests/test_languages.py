@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections import defaultdict
 
 import pytest
 from conftest import SHARED
@@ -358,3 +359,47 @@ def test_urdu_menus_fasttext_splits_with_persian_are_pooled_against_an_english_b
             '<a>Download on the App Store</a><a>Get it on Google Play</a><p>© 2026 جملہ حقوق محفوظ ہیں</p></footer></body></html>')
     result = languages_of(body.encode())
     assert result.chrome_language == "ur", (result.chrome_language, result.chrome_languages)
+
+
+# The rest of a vendor's English consent box, and the badges and social links themes print in English.
+ENGLISH_EXTRAS = ["Accept all", "Reject all", "Manage preferences", "Facebook", "Instagram", "YouTube", "WhatsApp",
+                  "Download on the App Store", "Get it on Google Play"]
+POLISH_CHROME = ["poniedziałek, 1 grudnia 2026", "Zaloguj się", "Subskrybuj", "Strona główna", "Wiadomości", "Kraj", "Świat",
+                 "Gospodarka", "Sport", "Kultura", "Rozrywka", "Opinie", "Udostępnij", "Czytaj także", "O nas", "Kontakt",
+                 "Polityka prywatności", "Reklama"]
+CZECH_CHROME = ["pondělí 1. prosince 2026", "Přihlásit se", "Předplatné", "Domů", "Zprávy", "Domácí", "Zahraničí", "Ekonomika",
+                "Sport", "Kultura", "Zábava", "Názory", "Sdílet", "Čtěte také", "O nás", "Kontakt", "Ochrana osobních údajů", "Reklama"]
+SWEDISH_CHROME = ["måndag 1 december 2026", "Logga in", "Prenumerera", "Start", "Nyheter", "Sverige", "Världen", "Ekonomi", "Sport",
+                  "Kultur", "Nöje", "Debatt", "Ledare", "Dela", "Läs också", "Om oss", "Kontakta oss", "Integritetspolicy", "Annonsera"]
+ENGLISH_CHROME = ["Monday, December 1, 2026", "Sign in", "Subscribe", "Home", "News", "World", "Business", "Sport", "Culture",
+                  "Opinion", "Share", "Read more", "About us", "Contact us", "Privacy policy", "Advertise"]
+
+
+@pytest.mark.parametrize("menus,expected", [(POLISH_CHROME, "pl"), (CZECH_CHROME, "cs")])
+def test_a_theme_left_at_lang_en_does_not_make_english_of_menus_beside_an_english_banner(menus, expected):
+    # lang="en-US" is what templates ship when nobody sets a language: declared English, beside an
+    # English consent banner and app badges, used to outvote a whole chrome of Polish or Czech menus.
+    decision = chrome_language(menus + [ENGLISH_CONSENT, *ENGLISH_EXTRAS], declared_lang="en-US")
+    assert decision.language == expected, decision
+
+
+def test_declared_english_still_holds_for_an_english_chrome():
+    for extras in ([], [ENGLISH_CONSENT, *ENGLISH_EXTRAS]):
+        decision = chrome_language(ENGLISH_CHROME + extras, declared_lang="en")
+        assert (decision.language, decision.confidence >= 0.9) == ("en", True), decision
+
+
+def test_swedish_menus_fasttext_cannot_tell_are_read_again_beside_the_banner_it_read():
+    # fastText reads the English banner in full and the Swedish menu run not at all; the banner
+    # weighs as one fragment, so the Swedish it could not tell is the larger part, read again.
+    decision = chrome_language(SWEDISH_CHROME + [ENGLISH_CONSENT, *ENGLISH_EXTRAS[:3]], declared_lang="en-US")
+    assert decision.language == "sv", decision
+
+
+def test_a_second_reading_whose_trials_disagree_casts_no_vote(monkeypatch):
+    from newsspider.extraction import language
+    three_ways = {"no": 0.334, "de": 0.333, "en": 0.333}  # langdetect's three trials, three answers
+    monkeypatch.setattr(language, "detect", lambda text: ("no", 0.334, three_ways))
+    votes: defaultdict[str, float] = defaultdict(float, da=200.0)  # as fragment_votes gives them
+    assert language.reread_untold("NUUK SUNDHED ERHVERV KULTUR SPORT JOB Kontakt Abonnement", votes) is None
+    assert dict(votes) == {"da": 200.0}
