@@ -326,3 +326,31 @@ def test_a_name_made_only_of_newsroom_words_names_no_one():
     # A byline signed "…, Staff Writers" names its people and the newsroom: the newsroom goes.
     signed = '<h1>Headline</h1><p class="byline">By Takeo Maeda and Hana Ito, Harbour Shimbun Staff Writers</p>'
     assert metadata(body=signed).authors == ["Takeo Maeda", "Hana Ito"]
+
+
+def test_a_link_titled_with_a_by_word_and_its_own_name_is_a_byline():
+    # The byline links to a topic page, not an author folder: its title says whose content it lists.
+    titled = ('<h1>Title</h1><p class="info"><a href="/thema/ana-pereira,145046_58/" title="Alle Inhalte von Ana Pereira">'
+              'Ana Pereira</a> 28.04.2024 um 09:36 Uhr</p>')
+    assert metadata(body=titled).authors == ["Ana Pereira"]
+    english = '<h1>Title</h1><div><a href="/people/jo-bloggs" title="Posts by Jo Bloggs">Jo Bloggs</a></div>'
+    assert metadata(body=english).authors == ["Jo Bloggs"]
+    # A title that is the link's text alone, or that names whose homepage it is, names no author.
+    plain = ('<h1>Title</h1><div><a href="/topics/climate" title="Climate Change">Climate Change</a>'
+             '<a href="/radio" title="zur Homepage von Radio Nord">Radio Nord</a></div>')
+    assert metadata(body=plain).authors == []
+
+
+def test_a_byline_inside_a_link_to_another_story_is_that_story_s():
+    # A recirculation teaser: one link around the other story's headline and its byline, with classes
+    # that say nothing of teasers.
+    teaser = ('<h1>Title</h1><div class="box"><a href="/artikel/other-story,1234.html"><div class="box-text">'
+              '<div class="title">Duell der Flip-Handys: zwei Modelle im Vergleich, und es gibt einen klaren Gewinner</div>'
+              '<div class="authors">von <span>Alana Weber</span></div></div></a></div>')
+    assert metadata(body=teaser).authors == []
+    # The same byline in a link of its own (to the author's page) is a byline.
+    own = '<h1>Title</h1><div class="authors">von <a href="/people/alana-weber">Alana Weber</a></div>'
+    assert metadata(body=own).authors == ["Alana Weber"]
+    boxed = ('<h1>Title</h1><a href="/people/alana-weber"><span class="author-name">Alana Weber</span>'
+             '<span>Redakteurin Politik</span></a>')
+    assert metadata(body=boxed).authors == ["Alana Weber"]

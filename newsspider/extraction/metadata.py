@@ -20,7 +20,15 @@ from dateutil import parser as dateparser
 
 from .document import NON_TEXT_TAGS, element_text, normalize_space
 from .urls import strip_tracking
-from .vocabulary import AUTHOR_CONJUNCTIONS, BYLINE_PREFIXES, JOB_TITLE_WORDS, REPORTER_SUFFIXES, SOURCE_LINKS, compiled
+from .vocabulary import (
+    AUTHOR_CONJUNCTIONS,
+    AUTHOR_LINK_TITLES,
+    BYLINE_PREFIXES,
+    JOB_TITLE_WORDS,
+    REPORTER_SUFFIXES,
+    SOURCE_LINKS,
+    compiled,
+)
 
 ARTICLE_TYPES = {
     "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
@@ -194,6 +202,9 @@ _OTHER_STORIES = re.compile(
     r"(?:^|[-_])(?:card|cards|teaser|teasers|related|recommend\w*|promo|river|nav|menu|comment|comments)(?:$|[-_])",
     re.IGNORECASE)
 OTHER_STORY_LEVELS = 6  # a teaser's byline sits a few levels inside its card; a page-wide wrapper is further out
+# A link around a byline and this much more text holds a headline: a teaser (an author box's link
+# holds the name and a job title, "Redakteurin Politik").
+TEASER_HEADLINE_CHARS = 40
 BYLINE_MAX_CHARS = 100  # a byline names people; a longer text is an author's bio or a whole box
 BYLINE_MAX_WORDS = 5  # per name, after "By" and the splitting at "and" and commas
 _WRITTEN_BY = re.compile(r"^(written by|author|autor|auteur|autore|von|by|door|av|af)\b", re.IGNORECASE)
@@ -244,7 +255,8 @@ def marked_elements(tree) -> MarkedElements:
                 (element_class and ("uthor" in element_class or "yline" in element_class or "utor" in element_class
                                     or "uteur" in element_class))
                 or (tag == "a" and (element.get("rel") == "author"
-                                    or bool(_AUTHOR_PAGE_HINT.search(element.get("href") or ""))))
+                                    or bool(_AUTHOR_PAGE_HINT.search(element.get("href") or ""))
+                                    or ("title" in names and _titled_author_link(element))))
                 or (itemprop == "name" and any(a.get("itemprop") == "author" for a in element.iterancestors()))
                 or (not _TEST_ID_ATTRIBUTES.isdisjoint(names) and _byline_test_id(element))
             )
@@ -286,6 +298,22 @@ def _prefixed_byline(element) -> bool:
     return bool(text and BYLINE_PREFIX.match(text)) and len(element_text(element)) <= PREFIXED_BYLINE_MAX_CHARS
 
 
+def _titled_author_link(element) -> bool:
+    """A link whose title says it leads to what the person in its text wrote: "Alle Inhalte von
+    Duy Linh Dinh", "Posts by Jane Doe", "Tous les articles de …" (the link text is the name)."""
+    title = element.get("title") if element.tag == "a" else None
+    if not title:
+        return False
+    name = normalize_space(element_text(element)).casefold()
+    if not name:
+        return False
+    head, found, rest = title.casefold().rpartition(name)
+    return bool(found and not rest.strip() and _AUTHOR_LINK_TITLE.search(head))
+
+
+_AUTHOR_LINK_TITLE = compiled(r"(?:^|\s){}\s*:?\s*$", AUTHOR_LINK_TITLES)  # just before the name
+
+
 def _author_page_link(element) -> bool:
     """A link to the author's own page: an author path whose slug spells the link's words
     ("Jan Kixmüller" -> /autoren/jan-kixmuller), not a link to the newsroom's list of authors."""
@@ -307,11 +335,18 @@ def _slug_spellings(word: str) -> set[str]:
 
 
 def _in_other_story(element, *, aside_too: bool = False) -> bool:
-    """Inside a teaser card, related list or comments (or an <aside>, with `aside_too`), a few levels up."""
+    """Inside a teaser card, related list or comments (or an <aside>, with `aside_too`), a few
+    levels up; or inside a link that holds more than a byline: a teaser whose headline and byline
+    link to another story, whatever its classes are called."""
+    own = None
     for ancestor in itertools.islice(element.iterancestors(), OTHER_STORY_LEVELS):
         if (aside_too and ancestor.tag == "aside") or any(
                 _OTHER_STORIES.search(token) for token in (ancestor.get("class") or "").split()):
             return True
+        if ancestor.tag == "a" and ancestor.get("href"):
+            own = len(element_text(element)) if own is None else own
+            if len(element_text(ancestor)) - own >= TEASER_HEADLINE_CHARS:
+                return True
     return False
 
 
@@ -368,7 +403,7 @@ def _byline_near_first(candidates: list) -> list[str]:
         if first is not None and not _near(first, element):
             continue
         marked = (element.get("rel") == "author" or element.get("itemprop") == "name" or _byline_class(element)
-                  or _author_page_link(element) or _byline_test_id(element))
+                  or _author_page_link(element) or _titled_author_link(element) or _byline_test_id(element))
         if not marked and (first is not None or not _prefixed_byline(element)):
             continue  # (a "By …" line names all its authors: the next such line is another story's)
         text = element_text(element, glued=", ")  # "Jane Doe" + "Correspondent", not "Jane DoeCorrespondent"

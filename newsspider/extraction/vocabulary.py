@@ -138,6 +138,18 @@ BYLINE_PREFIXES = {
     "nl": ["door"], "sv": ["av"], "da": ["af"], "no": ["av"], "ru": ["от"],
 }
 
+# The title of a link to what a person wrote, before the person's name: "Alle Inhalte von …",
+# WordPress's "Posts by …" and its translations. Not "Homepage von …", "More from …".
+AUTHOR_LINK_TITLES = {
+    "en": [r"(view )?(all )?(posts|articles|stories|content) by", "more by"],
+    "de": [r"(alle )?(inhalte|artikel|beiträge|texte) von", "mehr von"],
+    "fr": [r"(voir )?(tous les )?(articles|publications|contenus) (de|par)"],
+    "es": [r"(ver )?(todos los |todas las )?(artículos|entradas|publicaciones|noticias) (de|por)"],
+    "it": [r"(tutti gli )?(articoli|post) di"], "pt": [r"(todos os )?(artigos|posts|publicações|textos) (de|por)"],
+    "nl": [r"(alle )?(artikelen|berichten) (van|door)"], "sv": [r"(alla )?(artiklar|inlägg) av"],
+    "da": [r"(alle )?(artikler|indlæg) af"], "no": [r"(alle )?(artikler|innlegg) av"],
+}
+
 # "and" between two authors' names.
 AUTHOR_CONJUNCTIONS = {
     "en": ["and"], "de": ["und"], "fr": ["et"], "es": ["y"], "it": ["e"], "pt": ["e"], "nl": ["en"], "da": ["og"],
