@@ -354,3 +354,10 @@ def test_a_byline_inside_a_link_to_another_story_is_that_story_s():
     boxed = ('<h1>Title</h1><a href="/people/alana-weber"><span class="author-name">Alana Weber</span>'
              '<span>Redakteurin Politik</span></a>')
     assert metadata(body=boxed).authors == ["Alana Weber"]
+
+
+def test_bylines_in_a_most_read_or_trending_box_are_other_stories():
+    for box in ("most-read", "mostPopular", "trending-list"):
+        page = (f'<h1>Title</h1><div class="author-wrap">dpa</div><p>Story.</p><div class="brick {box}"><div class="item">'
+                '<a href="/other.html">Another story</a><div class="item-author">Von Christoph Weiler</div></div></div>')
+        assert metadata(body=page).authors == [], box

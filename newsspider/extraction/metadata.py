@@ -197,9 +197,10 @@ _BYLINE_CLASS = re.compile(
     r"(?:^|[-_])(?:byline|author|authors|authorname|autor|autoren|auteur|autore)(?:[-_]{1,2}(?:name|names|link|list|list-item|item|meta))?$",
     re.IGNORECASE)
 # Containers whose bylines belong to other stories or to readers: teaser cards, related lists,
-# story rivers, menus, comments.
+# most-read and trending boxes, story rivers, menus, comments.
 _OTHER_STORIES = re.compile(
-    r"(?:^|[-_])(?:card|cards|teaser|teasers|related|recommend\w*|promo|river|nav|menu|comment|comments)(?:$|[-_])",
+    r"(?:^|[-_])(?:card|cards|teaser|teasers|related|recommend\w*|promo|river|nav|menu|comment|comments"
+    r"|most-?(?:read|popular|viewed)|popular|trending|recirculation)(?:$|[-_])",
     re.IGNORECASE)
 OTHER_STORY_LEVELS = 6  # a teaser's byline sits a few levels inside its card; a page-wide wrapper is further out
 # A link around a byline and this much more text holds a headline: a teaser (an author box's link
