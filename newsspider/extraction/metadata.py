@@ -804,16 +804,21 @@ def _without_kicker(title: str, heading: str | None) -> str:
 _MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]")
 
 
+def decoded_entities(text: str) -> str:
+    """HTML entities decoded, also where they were escaped twice ("&amp;#8216;", "&amp;ccedil;")."""
+    for _ in range(2):
+        if "&" not in text:
+            break
+        text = html.unescape(text)
+    return text
+
+
 def unescape_value(value: str | None) -> str | None:
     """A declared value with HTML entities decoded (publishers escape inside JSON-LD and meta),
     and UTF-8 that was decoded as Latin-1 once too often ("fÃ¼r") repaired."""
     if not value:
         return value
-    text = normalize_space(value)
-    for _ in range(2):  # &amp;#8216; is escaped twice
-        if "&" not in text:
-            break
-        text = html.unescape(text)
+    text = decoded_entities(normalize_space(value))
     if _MOJIBAKE.search(text):
         for codec in ("cp1252", "latin-1"):
             try:
@@ -967,7 +972,8 @@ def extract_metadata(
     og_type = _first(metas, "og:type")
     meta.page_type = (og_type or "").lower() or next(iter(_types(article)), None)
     body = article.get("articleBody")
-    meta.jsonld_body = body.strip() if isinstance(body, str) and body.strip() else None
+    # Paragraph breaks kept (unescape_value would join them); entities decoded as in the headline.
+    meta.jsonld_body = decoded_entities(body).strip() if isinstance(body, str) and body.strip() else None
 
     root = tree.getroottree().getroot()
     meta.declared_language = _language_code(root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang"))
