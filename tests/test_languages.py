@@ -403,3 +403,23 @@ def test_a_second_reading_whose_trials_disagree_casts_no_vote(monkeypatch):
     votes: defaultdict[str, float] = defaultdict(float, da=200.0)  # as fragment_votes gives them
     assert language.reread_untold("NUUK SUNDHED ERHVERV KULTUR SPORT JOB Kontakt Abonnement", votes) is None
     assert dict(votes) == {"da": 200.0}
+
+
+HINDI_CHROME = ["सोमवार, 1 दिसंबर 2026", "लॉग इन", "सब्सक्राइब", "होम", "ताज़ा खबर", "देश", "दुनिया", "बिज़नेस", "खेल", "मनोरंजन",
+                "राय", "शेयर करें", "यह भी पढ़ें", "हमारे बारे में", "संपर्क करें", "गोपनीयता नीति", "विज्ञापन"]
+KOREAN_CHROME = ["2026년 12월 1일 월요일", "로그인", "구독", "홈", "뉴스", "정치", "국제", "경제", "스포츠", "연예", "오피니언", "공유하기",
+                 "관련 기사", "회사 소개", "문의하기", "개인정보처리방침", "광고"]
+
+
+def test_a_sparse_hindi_chrome_under_a_wrong_lang_is_hindi_not_null():
+    # Devanagari writes its vowels as combining signs: "सोमवार" is six letters, four of them not
+    # marks. Counted without them, 17 menu items read as too little text to tell, and were null.
+    decision = chrome_language(HINDI_CHROME, declared_lang="en-US")
+    assert decision.language == "hi", decision
+
+
+def test_korean_menus_are_not_outweighed_by_an_english_consent_banner():
+    # A Hangul syllable counts double, in the votes too; a run of menu items is many pieces of UI,
+    # not one long block.
+    decision = chrome_language(KOREAN_CHROME + [ENGLISH_CONSENT, *ENGLISH_EXTRAS[:3]])
+    assert decision.language == "ko", decision

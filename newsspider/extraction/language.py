@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -69,7 +70,11 @@ _WORD_OWNER = {word: (lang, weight) for lang, words in LEXICON.items() for word,
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+# Letters, with the vowel signs and other combining marks that Devanagari, Bengali, Tamil or Thai
+# write them with: "सोमवार" is 6 letters, not the 4 that are not marks.
+_COMBINING_MARKS = "".join(
+    re.escape(chr(c)) for c in range(0x0300, 0x3000) if unicodedata.category(chr(c)) in ("Mn", "Mc"))
+_LETTER = re.compile(r"[^\W\d_]|[" + _COMBINING_MARKS + "]")
 
 
 def _letters(text: str) -> int:
@@ -331,8 +336,8 @@ class FragmentVotes(NamedTuple):
 
 def fragment_votes(parts: list[str], *, limit: int = 30) -> FragmentVotes:
     """fastText on each chrome fragment long enough to say something (menu items, labels, footer
-    lines), weighted by its letters; brand names and neutral words ("Menu", "Login") get low
-    scores and do not vote."""
+    lines), weighted by its evidence letters (one long block's capped); brand names and neutral
+    words ("Menu", "Login") get low scores and do not vote."""
     # Menu items and labels are too short to tell one by one ("होम", "Sport"), but a menu read
     # as one line is clear: short fragments are joined, in page order, into runs.
     runs, run = [], ""
@@ -344,6 +349,7 @@ def fragment_votes(parts: list[str], *, limit: int = 30) -> FragmentVotes:
                 run = ""
     if len(run) >= MIN_FRAGMENT_CHARS:
         runs.append(run)
+    runs_only = set(runs) - set(parts)
     # Longest first, ties in text order: never in set order, which changes from process to process.
     candidates = {p for p in parts if len(p) >= MIN_FRAGMENT_CHARS} | set(runs)
     fragments = sorted(candidates, key=lambda p: (-len(p), p))[:limit]
@@ -352,10 +358,10 @@ def fragment_votes(parts: list[str], *, limit: int = 30) -> FragmentVotes:
     unread = []
     for fragment in fragments:
         code, probability = second_opinion(fragment, max_chars=150)
-        letters = _letters(fragment)
-        if code and probability >= 0.5 and letters >= MIN_FRAGMENT_CHARS:
-            votes[code] += min(letters, FRAGMENT_VOTE_CAP) * probability
-            read = _evidence_letters(fragment)
+        read = _evidence_letters(fragment)  # a Hangul or CJK character counts double, as everywhere
+        if code and probability >= 0.5 and read >= MIN_FRAGMENT_CHARS:
+            # A run is many menu items: the cap is for one long block, not for a menu.
+            votes[code] += (read if fragment in runs_only else min(read, FRAGMENT_VOTE_CAP)) * probability
             voted += read  # how much was read: the reading's strength
             weighed += min(read, FRAGMENT_VOTE_CAP)
         else:
@@ -451,7 +457,7 @@ def reread_untold(untold: str, votes: dict[str, float], *, fasttext_read_enough:
     code, probability, probabilities = detect(_spread_sample(untold))
     if not code or probability < REREAD_MIN_PROBABILITY:
         return None  # its trials disagreed: all-caps menus and names it cannot tell
-    letters = _letters(untold)  # votes in letters, as fragment_votes counts them
+    letters = _evidence_letters(untold)  # votes in evidence letters, as fragment_votes counts them
     # Which twin it is, fastText has said already where it read enough: langdetect tells the family
     # (it reads Danish menus as Norwegian). Where fastText read little, langdetect's twin stands
     # (Slovene menus fastText calls Croatian).
