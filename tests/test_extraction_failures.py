@@ -5,11 +5,14 @@ small page written for it."""
 from __future__ import annotations
 
 import json
+from html import escape
 
 import pytest
 from test_eval_pages import EVAL, body_text, run_stages, scorer
 
 from newsspider.extraction.article import clean_paragraphs
+from newsspider.extraction.stages import run
+from newsspider.items import Page
 
 
 def extract(dataset: str, page_id: str):
@@ -92,7 +95,6 @@ def test_clean_paragraphs(paragraphs, expected):
 
 def _republished(story: list[str], *, teasers: list[tuple[str, str]], jsonld_body: str) -> bytes:
     """A theme's page with a story put in (JSON-LD describing it) and the theme's own teaser timeline."""
-    from html import escape
     timeline = "".join(f'<div class="swift-box"><h3 class="swift-box__title">{escape(h)}</h3><div class="swift-box__desc"><p>{escape(d)}</p></div></div>'
                        for h, d in teasers)
     ld = json.dumps({"@type": "NewsArticle", "headline": "市立図書館、来春に新館着工", "articleBody": jsonld_body})
@@ -134,8 +136,6 @@ def test_a_japanese_story_is_the_body_over_a_longer_latin_teaser_block_of_the_th
     # The page shows four paragraphs of the story (its JSON-LD holds all five) beside the theme's
     # 1,800 characters of Czech teasers, which trafilatura takes. 370 Japanese characters are about
     # as many words, more than the teasers' 300: the JSON-LD story is the body.
-    from newsspider.extraction.stages import run
-    from newsspider.items import Page
     body = _republished(JAPANESE_STORY[:4], teasers=CZECH_TEASERS * 2, jsonld_body="\n\n".join(JAPANESE_STORY))
     article = run(Page(url="https://zpravy.example/clanek/knihovna", body=body)).article
     assert article is not None
@@ -145,8 +145,6 @@ def test_a_japanese_story_is_the_body_over_a_longer_latin_teaser_block_of_the_th
 
 def test_a_json_ld_body_escaped_twice_is_decoded():
     # Publishers escape inside JSON-LD, some twice ("&amp;ccedil;"): the text is "ç", not "&ccedil;".
-    from newsspider.extraction.stages import run
-    from newsspider.items import Page
     story = ["Orman yangını sabah saatlerinde başladı ve rüzgârın etkisiyle hızla yayıldı. Ekipler havadan ve karadan müdahale etti.",
              "Yetkililer, yangının kontrol altına alındığını ve yerleşim yerlerine ulaşmadığını açıkladı. Soğutma çalışmaları sürüyor.",
              "Bölgede yaşayan vatandaşlar, dumanın gece boyunca görüldüğünü söyledi. Yangının çıkış nedeni araştırılıyor."]

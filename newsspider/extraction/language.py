@@ -267,20 +267,21 @@ def vocabulary_votes(parts: list[str]) -> tuple[Counter, set[str]]:
     to VOCABULARY_PART_CAP for each language."""
     votes: Counter = Counter()
     calendar: set[str] = set()
-    for word in _WORD.findall(" ".join(parts).lower()):  # one pass in C over all of it
-        owner = _WORD_OWNER.get(word)
-        if owner:
-            votes[owner[0]] += owner[1]
+    short = " ".join(part for part in parts if len(part) < FRAGMENT_VOTE_CAP)  # read in one pass
+    for text, cap in ((short, None), *((part, VOCABULARY_PART_CAP) for part in parts if len(part) >= FRAGMENT_VOTE_CAP)):
+        ui_words: Counter = Counter()
+        for word in _WORD.findall(text.lower()):
+            owner = _WORD_OWNER.get(word)
+            if not owner:
+                continue
             if owner[1] == CALENDAR_WEIGHT:
+                votes[owner[0]] += owner[1]
                 calendar.add(owner[0])
-    for part in parts:
-        if len(part) < FRAGMENT_VOTE_CAP:
-            continue
-        ui_words = Counter(owner[0] for owner in map(_WORD_OWNER.get, _WORD.findall(part.lower()))
-                           if owner and owner[1] != CALENDAR_WEIGHT)
+            else:
+                ui_words[owner[0]] += owner[1]
         for lang, count in ui_words.items():
-            votes[lang] -= max(0, count - VOCABULARY_PART_CAP)
-    return +votes, calendar
+            votes[lang] += count if cap is None else min(count, cap)
+    return votes, calendar
 
 
 # Which detector reads the chrome text: "fasttext" (default) or "langdetect" (for comparison).
