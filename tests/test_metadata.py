@@ -83,6 +83,8 @@ def test_authors_are_split_at_and_in_many_languages_and_at_commas():
 def test_reporter_suffixes_initials_and_e_mail_addresses_are_not_names():
     assert metadata('<meta name="author" content="김철수 기자">').authors == ["김철수"]
     assert metadata('<meta name="author" content="Oliver Beck (obe)">').authors == ["Oliver Beck"]
+    credits = '<h1>Title</h1><p class="byline">by <a rel="author" href="/profile/ana-ruiz">Ana Ruiz</a> (reporting) and Tim Cole (photography)</p>'
+    assert metadata(body=credits).authors == ["Ana Ruiz", "Tim Cole"]
     meta = metadata('<meta name="author" content="newsdesk@news.example">'
                     '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Mia Chen">')
     assert meta.authors == ["Mia Chen"]
@@ -283,6 +285,13 @@ def test_a_visible_byline_that_names_the_tagged_author_and_others_names_them_all
     byline = ('<h1>Title</h1><address class="not-italic">Von <a rel="author" href="/autoren/dominik-bath/">Dominik Bath</a> und '
               '<a rel="author" href="/autoren/theresa-martus/">Theresa Martus</a></address>')
     assert metadata(first_only, body=byline).authors == ["Dominik Bath", "Theresa Martus"]
+    # Some of the names linked, the rest printed: the line names them all, however long it is.
+    listed = ('<h1>Title</h1><address class="not-italic">Von <a rel="author" href="/autoren/annalena-bergmann/">Annalena Bergmann</a>, '
+              '<a rel="author" href="/autoren/tom-kaiser/">Tom Kaiser</a>, <span>Magdalena Wolff</span> und <span>Jakob Hartmann</span></address>')
+    assert metadata(body=listed).authors == ["Annalena Bergmann", "Tom Kaiser", "Magdalena Wolff", "Jakob Hartmann"]
+    # A long line that opens with "Von" and is a sentence names no one.
+    sentence = '<h1>Title</h1><p><span>Von Berlin aus fuhren die beiden Minister am Montag nach Paris, wo sie den Präsidenten trafen.</span></p>'
+    assert metadata(body=sentence).authors == []
     # A byline without the tagged author is another story's: the tag stands.
     other = '<h1>Title</h1><p class="byline">By John Roe and Max Mustermann</p>'
     assert metadata('<meta name="author" content="Jane Doe">', body=other).authors == ["Jane Doe"]

@@ -187,7 +187,9 @@ BYLINE_PREFIX = compiled(r"^\s*{}\s*[:\-]?\s+", BYLINE_PREFIXES)
 # "A and B" in the languages of the web; commas are judged apart ("Smith, John" is one name).
 _AUTHOR_AND = compiled(r"\s+{}\s+|\s*[&;|]\s*|\s+/\s+", AUTHOR_CONJUNCTIONS)
 _REPORTER_SUFFIX = compiled(r"\s*{}$", REPORTER_SUFFIXES)
-_INITIALS_TAG = re.compile(r"\s*\((?:[a-zäöü]{2,4})\)$")
+# What follows a name in brackets: the writer's initials ("(obe)"), a role ("(photography)",
+# "(Text)"), an agency ("(AFP)"); not a web address ("Deutsche Welle (www.dw.com)" is the publisher).
+_BRACKETED_TAIL = re.compile(r"(?<=\S)\s*\([^().:/]{1,30}\)$")
 
 
 # Meta tags that name the author, in the order they are trusted.
@@ -294,9 +296,16 @@ PREFIXED_BYLINE_WINDOW = 40  # elements after the headline: the byline line is p
 
 
 def _prefixed_byline(element) -> bool:
-    """A short line of its own that opens with "By", "von", "par"…, whatever its class."""
+    """A short line of its own that opens with "By", "von", "par"…, whatever its class; longer
+    when it lists only names ("Von A B, C D, E F und G H", some of them linked)."""
     text = element.text
-    return bool(text and BYLINE_PREFIX.match(text)) and len(element_text(element)) <= PREFIXED_BYLINE_MAX_CHARS
+    if not (text and BYLINE_PREFIX.match(text)):
+        return False
+    line = element_text(element)
+    if len(line) <= PREFIXED_BYLINE_MAX_CHARS:
+        return True
+    names = clean_authors([line]) if len(line) <= BYLINE_MAX_CHARS else []
+    return len(names) > 1 and all(_visible_name(name) for name in names)
 
 
 def _titled_author_link(element) -> bool:
@@ -589,7 +598,7 @@ def clean_authors(raw_names: list[str]) -> list[str]:
             listed = any(" " in p for p in commas) or all(_NON_LATIN_NAME.search(p) for p in commas)
             parts += commas if len(commas) > 1 and listed else [piece]
         for name in parts:
-            name = _INITIALS_TAG.sub("", _REPORTER_SUFFIX.sub("", name.strip(" .,·|-–—"))).strip(" .,·|-–—")
+            name = _BRACKETED_TAIL.sub("", _REPORTER_SUFFIX.sub("", name.strip(" .,·|-–—"))).strip(" .,·|-–—")
             key = _name_key(name)  # "Sophie Foster" and "sophie-foster" are one name
             if all(word.casefold() in _NEWSROOM_WORDS for word in name.split()):
                 continue  # "Nachrichten", "Redaktion", "News Desk": no one, not even the publisher
