@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+import unicodedata
 from collections import defaultdict
 
 import pytest
@@ -423,3 +424,13 @@ def test_korean_menus_are_not_outweighed_by_an_english_consent_banner():
     # not one long block.
     decision = chrome_language(KOREAN_CHROME + [ENGLISH_CONSENT, *ENGLISH_EXTRAS[:3]])
     assert decision.language == "ko", decision
+
+
+def test_an_article_stored_decomposed_is_the_article_not_chrome():
+    # "ä" as "a" and a combining mark, as some CMSs store text: the article's paragraphs are still
+    # told from the chrome, and the text comes out composed.
+    paragraphs = [unicodedata.normalize("NFD", p) for p in eval_body("de")]
+    result = languages_of(page("fr", paragraphs, lang=None))
+    assert (result.chrome_language, result.article_language) == ("fr", "de"), result.chrome_language_evidence
+    assert result.chrome_language_evidence["chrome_chars"] < 1000
+    assert unicodedata.is_normalized("NFC", result.text) and result.text.startswith(unicodedata.normalize("NFC", paragraphs[0]))

@@ -2,13 +2,16 @@
 
 Scrapy decodes by the Content-Type header first; a Shift_JIS page sent as UTF-8 then decodes with
 replacement characters and no log line. `decode_html` checks the result and falls back to the
-page's own `<meta charset>` and then to detection, reporting what it did.
+page's own `<meta charset>` and then to detection, reporting what it did. The text is composed
+(Unicode NFC): a CMS that stores "ä" as "a" plus a combining mark would otherwise read as other
+words than the same text typed on another machine, to the comparisons and the word lists alike.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import lxml.html
@@ -76,7 +79,15 @@ def _replacement_share(text: str) -> float:
 
 
 def decode_html(body: bytes, header_encoding: str | None = None) -> DecodedPage:
-    """Decode page bytes: BOM, then header, then `<meta charset>`, checked for replacement characters."""
+    """Decode page bytes: BOM, then header, then `<meta charset>`, checked for replacement
+    characters; the text composed (NFC)."""
+    decoded = _decoded(body, header_encoding)
+    if not unicodedata.is_normalized("NFC", decoded.text):
+        decoded.text = unicodedata.normalize("NFC", decoded.text)
+    return decoded
+
+
+def _decoded(body: bytes, header_encoding: str | None) -> DecodedPage:
     encoding, text = html_to_unicode(
         f"text/html; charset={header_encoding}" if header_encoding else None, body
     )
