@@ -38,6 +38,13 @@ JUNK = {
         ("<html lang='ja'><head><meta charset='shift_jis'><title>フェリー運航再開</title></head><body><article><h1>フェリー運航再開</h1>"
          + "".join(f"<p>{s}。</p>" for s in JAPANESE.split("。") if s) + "</article></body></html>").encode("shift_jis"),
         "text/html; charset=utf-8"),
+    # A server's default "iso-8859-1" over a page written in UTF-8: decoded as labelled, "für" reads "fÃ¼r".
+    "/en/2024/04/utf8-labelled-latin1.html": Route(
+        ("<html lang='de'><head><title>Fähren fahren wieder</title></head><body><article><h1>Fähren fahren wieder</h1>"
+         + "".join(f"<p>Absatz {n}: Die Fähren über den Fluss fahren ab Montag wieder nach dem gewohnten Fahrplan, teilte die "
+                   "Hafenbehörde mit; für Fußgänger und Radfahrer gilt weiterhin der günstigere Tarif.</p>" for n in range(1, 6))
+         + "</article></body></html>").encode("utf-8"),
+        "text/html; charset=iso-8859-1"),
     "/en/2024/04/unclosed-title.html": Route(
         ("<html><head><title>Piers report" + "<body><article>" + story("an unclosed title") + "</article></body></html>").encode()),
     "/en/2024/04/deeply-nested.html": Route(
@@ -86,6 +93,14 @@ def test_mislabelled_charset_is_repaired_and_logged(junk_crawl):
     assert "\ufffd" not in item["text"] and "フェリー" in item["text"]
     assert item["article_language"] == "ja"
     assert "Repaired" in result.log and "japanese-wrong-charset" in result.log
+
+
+def test_utf8_bytes_under_a_latin1_label_are_read_as_utf8(junk_crawl):
+    result, _ = junk_crawl
+    item = by_slug(result, "utf8-labelled-latin1")
+    assert item is not None
+    assert item["title"] == "Fähren fahren wieder" and "für Fußgänger" in item["text"] and "Ã" not in item["text"]
+    assert "utf8-labelled-latin1" in result.log and "the bytes are UTF-8" in result.log
 
 
 def test_malformed_and_deeply_nested_pages_keep_their_text(junk_crawl):

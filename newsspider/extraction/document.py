@@ -78,6 +78,9 @@ def _replacement_share(text: str) -> float:
     return text.count("\ufffd") / max(1, len(text))
 
 
+_SINGLE_BYTE_LATIN = frozenset({"cp1252", "iso8859-1", "latin-1", "latin1", "iso8859-15", "windows-1252", "ascii"})
+
+
 def decode_html(body: bytes, header_encoding: str | None = None) -> DecodedPage:
     """Decode page bytes: BOM, then header, then `<meta charset>`, checked for replacement
     characters; the text composed (NFC)."""
@@ -91,6 +94,14 @@ def _decoded(body: bytes, header_encoding: str | None) -> DecodedPage:
     encoding, text = html_to_unicode(
         f"text/html; charset={header_encoding}" if header_encoding else None, body
     )
+    if encoding in _SINGLE_BYTE_LATIN and not body.isascii():
+        # A single-byte label never fails to decode, so the check below cannot catch it: UTF-8
+        # bytes under a leftover "iso-8859-1" (a second <meta>, a server default) read "Ã©" for "é".
+        # Text in those encodings is almost never valid UTF-8 by accident.
+        try:
+            return DecodedPage(body.decode("utf-8"), "utf-8", note=f"declared charset {encoding!r}, but the bytes are UTF-8")
+        except UnicodeDecodeError:
+            pass
     if _replacement_share(text) < 0.0005:
         return DecodedPage(text, encoding)
     candidates: list[str] = []
