@@ -434,3 +434,26 @@ def test_an_article_stored_decomposed_is_the_article_not_chrome():
     assert (result.chrome_language, result.article_language) == ("fr", "de"), result.chrome_language_evidence
     assert result.chrome_language_evidence["chrome_chars"] < 1000
     assert unicodedata.is_normalized("NFC", result.text) and result.text.startswith(unicodedata.normalize("NFC", paragraphs[0]))
+
+
+def test_a_date_line_tells_twins_whose_day_and_month_names_the_family_shares():
+    # Macedonian menus, which the detectors read as Bulgarian or Russian: "Понеделник" and
+    # "декември" are Bulgarian and Macedonian both, so the answer is one of the two, not Russian,
+    # and "јануари" (Macedonian only) settles it.
+    menus = ["Почетна", "Вести", "Македонија", "Свет", "Економија", "Спорт", "Култура", "Контакт", "За нас"]
+    shared = chrome_language(["Понеделник, 1 декември 2026"] + menus)
+    assert shared.language in ("bg", "mk"), shared.evidence
+    assert chrome_language(["Понеделник, 12 јануари 2026"] + menus).language == "mk"
+    # Serbian is written in Cyrillic too: declared, it takes its Cyrillic kin's votes.
+    serbian = ["Почетна", "Вести", "Србија", "Свет", "Економија", "Спорт", "Култура", "Контакт", "Претрага",
+               "Пријава", "Одјава", "Сва права задржана"]
+    assert chrome_language(serbian, declared_lang="sr").language == "sr"
+
+
+def test_day_and_month_names_count_in_the_scripts_the_latin_lexicons_do_not_cover():
+    # A sparse Greek chrome under a wrong lang="en-US": the date line's names are Greek evidence
+    # (they were dropped with the Latin-script words, which in such a chrome are brand names).
+    decision = chrome_language(["Δευτέρα, 1 Δεκεμβρίου 2026", "Facebook", "Instagram"], declared_lang="en-US")
+    assert decision.evidence["vocabulary"] == "el" and decision.language == "el", decision.evidence
+    # Devanagari words are read with their vowel signs: "सोमवार" (Monday) is one word.
+    assert chrome_language(["सोमवार, 1 दिसंबर 2026", "YouTube"], declared_lang="en").evidence["vocabulary"] == "hi"

@@ -16,7 +16,9 @@ line, buttons, form labels, footer: everything that is not the article).
   declared over a chrome in another script counts little. One long block (a vendor's English
   consent banner) counts as one piece of UI, for the detector and the vocabulary alike. The
   vocabulary defers to a detector that read enough text: UI words travel between languages (an
-  English footer under Lithuanian menus; "и" is Bulgarian as much as Russian).
+  English footer under Lithuanian menus; "и" is Bulgarian as much as Russian). Day and month names
+  (44 languages, the CLDR's for most) are the strongest words: a date line is in nearly every chrome, and
+  tells twins apart (Macedonian "јануари", Bulgarian "януари"); names twins share vote for the pair.
 
 Codes are ISO 639-1. Undecidable gives (None, 0.0), never a guess passed off as certain.
 """
@@ -51,7 +53,17 @@ LANGDETECT_LANGUAGES = frozenset(
 CALENDAR_WEIGHT = 3  # a day or month name counts three UI words
 
 
-def _lexicon() -> dict[str, dict[str, int]]:
+# Languages whose UI text the detectors mix up: the same words, a spelling apart. A family's
+# votes are pooled for the one the page declares, else for the family's strongest: split between
+# Bulgarian and Russian, a Bulgarian chrome lost to a wrong lang="en-US".
+CLOSE_KIN = (frozenset({"id", "ms"}), frozenset({"hr", "sr", "bs", "sl"}), frozenset({"no", "da"}),
+             frozenset({"cs", "sk"}), frozenset({"ru", "uk", "bg", "mk", "sr"}),  # Serbian is written in both scripts
+             frozenset({"ur", "fa"}))  # not twins, but their menus share script and words: fastText splits them
+
+
+def _lexicon() -> tuple[dict[str, dict[str, int]], dict[str, tuple[tuple[str, ...], int]]]:
+    """Each language's own words, and the words only the members of one family share (Bulgarian
+    and Macedonian "понеделник", Danish and Norwegian "mandag"): those tell the family, not the twin."""
     owners: dict[str, set[str]] = {}
     weights: dict[str, dict[str, int]] = {lang: {} for lang in _CALENDAR | _UI_WORDS}
     for table, weight in ((_UI_WORDS, 1), (_CALENDAR, CALENDAR_WEIGHT)):
@@ -59,15 +71,17 @@ def _lexicon() -> dict[str, dict[str, int]]:
             for word in words.split():
                 owners.setdefault(word, set()).add(lang)
                 weights[lang][word] = max(weight, weights[lang].get(word, 0))
-    return {
-        lang: {w: v for w, v in words.items() if len(owners[w]) == 1} for lang, words in weights.items()
-    }
+    own = {lang: {w: v for w, v in words.items() if len(owners[w]) == 1} for lang, words in weights.items()}
+    shared = {word: (tuple(sorted(langs)), max(weights[lang][word] for lang in langs)) for word, langs in owners.items()
+              if len(langs) > 1 and any(langs <= family for family in CLOSE_KIN)}
+    return own, shared
 
 
-LEXICON = _lexicon()
+LEXICON, _FAMILY_WORDS = _lexicon()
+# Each family member with its kin, itself included (Serbian's are in both its families).
+_KIN = {lang: tuple(sorted(set().union(*(f for f in CLOSE_KIN if lang in f)))) for lang in set().union(*CLOSE_KIN)}
 # Each lexicon word belongs to one language: its (language, weight), for one lookup per word.
 _WORD_OWNER = {word: (lang, weight) for lang, words in LEXICON.items() for word, weight in words.items()}
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 # Letters, with the vowel signs and other combining marks that Devanagari, Bengali, Tamil or Thai
@@ -75,6 +89,8 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _COMBINING_MARKS = "".join(
     re.escape(chr(c)) for c in range(0x0300, 0x3000) if unicodedata.category(chr(c)) in ("Mn", "Mc"))
 _LETTER = re.compile(r"[^\W\d_]|[" + _COMBINING_MARKS + "]")
+# A word with its vowel signs: "सोमवार" is one word, not "स", "मव" and "र".
+_WORD = re.compile(r"(?:[^\W\d_]|[" + _COMBINING_MARKS + "])+")
 
 
 def _letters(text: str) -> int:
@@ -261,18 +277,25 @@ def paragraph_languages(body: str, article_code: str | None) -> list[dict]:
     ]
 
 
-def vocabulary_votes(parts: list[str]) -> tuple[Counter, set[str]]:
+def vocabulary_votes(parts: list[str]) -> tuple[dict[str, float], set[str]]:
     """Votes by language of the day, month and UI words in the chrome's `parts`, and the languages
     whose own day or month names they print ("Isnin", "Disember"). A long part's UI words vote up
     to VOCABULARY_PART_CAP for each language."""
-    votes: Counter = Counter()
+    votes: dict[str, float] = defaultdict(float)
     calendar: set[str] = set()
     short = " ".join(part for part in parts if len(part) < FRAGMENT_VOTE_CAP)  # read in one pass
     for text, cap in ((short, None), *((part, VOCABULARY_PART_CAP) for part in parts if len(part) >= FRAGMENT_VOTE_CAP)):
-        ui_words: Counter = Counter()
+        ui_words: dict[str, float] = defaultdict(float)
         for word in _WORD.findall(text.lower()):
             owner = _WORD_OWNER.get(word)
             if not owner:
+                family = _FAMILY_WORDS.get(word)
+                if family:  # a vote for the family, shared by its members; pool_close_kin adds it up
+                    langs, weight = family
+                    for lang in langs:
+                        (votes if weight == CALENDAR_WEIGHT else ui_words)[lang] += weight / len(langs)
+                    if weight == CALENDAR_WEIGHT:
+                        calendar.update(langs)
                 continue
             if owner[1] == CALENDAR_WEIGHT:
                 votes[owner[0]] += owner[1]
@@ -403,9 +426,8 @@ REREAD_MIN_LETTERS = 40  # of untold chrome text for a second reading (see rerea
 # without this floor turned 3 Danish eval chromes to English or null.
 REREAD_MIN_PROBABILITY = 0.5
 
-CYRILLIC_LEXICONS = frozenset({"ru", "bg", "uk"})
 LATIN_SCRIPT = frozenset(
-    "af ca cs cy da de en es et eu fi fr ga gl hr hu id is it lt lv ms nl no pl pt ro sk sl sq sv sw tl tr vi".split())
+    "af bs ca cs cy da de en es et eu fi fr ga gl hr hu id is it lt lv ms nl no pl pt ro sk sl sq sv sw tl tr vi".split())
 CONTRADICTING_SCRIPT_SHARE = 0.8  # of the chrome's letters outside the Latin script
 CONTRADICTED_WEIGHT = 0.2
 
@@ -488,7 +510,7 @@ def declared_scores(evidence: dict, non_latin_share: float) -> dict[str, float]:
     return scores
 
 
-def vocabulary_scores(votes: Counter, reading: DetectorReading) -> dict[str, float]:
+def vocabulary_scores(votes: dict[str, float], reading: DetectorReading) -> dict[str, float]:
     """Day, month and UI words, deferring to a detector that read enough text."""
     total_votes = sum(votes.values())
     if not total_votes:
@@ -500,9 +522,11 @@ def vocabulary_scores(votes: Counter, reading: DetectorReading) -> dict[str, flo
         # The detector reads a language the lexicons do not list (Bulgarian, Finnish): their votes
         # in its script go to its nearest listed neighbour (Russian) or to loanwords, not against it.
         neighbour = 1 - reading.probability if unlisted and (lang in LATIN_SCRIPT) == (unlisted in LATIN_SCRIPT) else 1.0
-        # A language the detector does not see in the chrome at all gets little from a few
-        # words: the lexicons know one Cyrillic language, and "и" is Bulgarian too.
-        unseen = 1 - reading.strength if reading.probabilities.get(lang, 0.0) < UNSEEN_SHARE else 1.0
+        # A language the detector does not see in the chrome at all gets little from a few words
+        # ("и" is Bulgarian too); seeing its twin is seeing it ("понеделник" is Macedonian too,
+        # which the detector calls Bulgarian).
+        seen = max(reading.probabilities.get(kin, 0.0) for kin in _KIN.get(lang, (lang,)))
+        unseen = 1 - reading.strength if seen < UNSEEN_SHARE else 1.0
         scores[lang] = VOCABULARY_WEIGHT * strength * unseen * neighbour * count / total_votes
     return scores
 
@@ -546,25 +570,17 @@ def chrome_language(
             evidence["reread"] = reading.reread
 
     votes, calendar = vocabulary_votes(chrome_parts)
-    if non_latin_share > 0.3:  # the lexicons are for Latin-script languages (and Cyrillic ones); brand names are English
-        votes = Counter({lang: n for lang, n in votes.items() if lang in CYRILLIC_LEXICONS})
+    if non_latin_share > 0.3:  # Latin words in a chrome written in another script are brand names and loanwords
+        votes = {lang: n for lang, n in votes.items() if lang not in LATIN_SCRIPT}
     for lang, score in vocabulary_scores(votes, reading).items():
         scores[lang] += score
     if votes:
-        evidence["vocabulary"] = votes.most_common(1)[0][0]
+        evidence["vocabulary"] = max(votes, key=votes.__getitem__)  # the first of equals, as counted
     calendar &= set(votes)  # what the script filter above left
 
     shares = [{"language": lang, "share": round(p, 3)}
               for lang, p in sorted(reading.probabilities.items(), key=lambda kv: (-kv[1], kv[0])) if round(p, 3) >= 0.05]
     return decide(scores, evidence, shares, calendar)
-
-
-# Languages whose UI text the detectors mix up: the same words, a spelling apart. A family's
-# votes are pooled for the one the page declares, else for the family's strongest: split between
-# Bulgarian and Russian, a Bulgarian chrome lost to a wrong lang="en-US".
-CLOSE_KIN = (frozenset({"id", "ms"}), frozenset({"hr", "sr", "bs", "sl"}), frozenset({"no", "da"}),
-             frozenset({"cs", "sk"}), frozenset({"ru", "uk", "bg", "mk"}),
-             frozenset({"ur", "fa"}))  # not twins, but their menus share script and words: fastText splits them
 
 
 def pool_close_kin(scores: dict[str, float], evidence: dict, calendar: AbstractSet[str] = frozenset()) -> dict[str, float]:
@@ -581,8 +597,8 @@ def pool_close_kin(scores: dict[str, float], evidence: dict, calendar: AbstractS
         dated = [lang for lang in members if lang in calendar]
         if declared in family:
             head = declared
-        elif len(dated) == 1:
-            head = dated[0]
+        elif dated:  # (several: the twins that share the calendar it prints, "понеделник": bg or mk, not ru)
+            head = max(dated, key=lambda lang: (scores[lang], lang))
         else:
             head = max(members, key=lambda lang: (scores[lang], lang))
         own = scores.get(head, 0.0)

@@ -199,20 +199,48 @@ CALENDAR = {
     "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli augustus september oktober november december",
     "sv": "måndag tisdag onsdag torsdag fredag lördag söndag januari februari mars april maj juni juli augusti september oktober november december",
     "da": "mandag tirsdag onsdag torsdag fredag lørdag søndag januar februar marts april maj juni juli august september oktober november december",
-    "pl": "poniedziałek wtorek środa czwartek piątek sobota niedziela stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
+    "pl": "poniedziałek wtorek środa czwartek piątek sobota niedziela stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad grudzień",
     "tr": "pazartesi salı çarşamba perşembe cuma cumartesi pazar ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
-    "ru": "понедельник вторник среда четверг пятница суббота воскресенье января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "ru": "понедельник вторник среда четверг пятница суббота воскресенье января февраля марта апреля мая июня июля августа сентября октября ноября декабря январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
     "no": "mandag tirsdag onsdag torsdag fredag lørdag søndag januar februar mars april mai juni juli august september oktober november desember",
     "is": "mánudagur þriðjudagur miðvikudagur fimmtudagur föstudagur laugardagur sunnudagur janúar febrúar mars apríl maí júní júlí ágúst september október nóvember desember",
-    "cs": "pondělí úterý středa čtvrtek pátek sobota neděle ledna února března dubna května června července srpna září října listopadu prosince",
+    "cs": "pondělí úterý středa čtvrtek pátek sobota neděle ledna února března dubna května června července srpna září října listopadu prosince leden únor březen duben květen červen červenec srpen říjen listopad prosinec",
     # Bulgarian and Ukrainian beside Russian: "и" and "новини" are all of theirs, "Понеделник, 1 декември"
     # and "1 грудня" are not. "Неделя", "март", "май" and "август" are Russian words too: left out.
     "bg": "понеделник вторник сряда четвъртък петък събота януари февруари април юни юли септември октомври ноември декември",
-    "uk": "понеділок вівторок середа четвер пʼятниця п'ятниця субота неділя січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+    "uk": "понеділок вівторок середа четвер пʼятниця п'ятниця субота неділя січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень",
     # Indonesian and Malay share most of their words; their calendars are where they differ
     # (Senin / Isnin, Kamis / Khamis, Agustus / Ogos). Malay "Mac" and "Jun" are left out: English menus have them.
     "id": "senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus september oktober november desember",
     "ms": "isnin selasa rabu khamis jumaat sabtu ahad januari februari april mei julai ogos september oktober november disember",
+    # From here on, and the nominative months of pl, cs, ru and uk: the Unicode CLDR's wide day and
+    # month names, in both their date and stand-alone forms, as Babel 2.19 ships them (words under
+    # three letters left out). A date line is the chrome's most common part in every language.
+    "hr": "nedjelja ponedjeljak utorak srijeda četvrtak petak subota siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza rujna listopada studenoga prosinca siječanj veljača ožujak travanj svibanj lipanj srpanj kolovoz rujan listopad studeni prosinac",
+    "sr": "недеља понедељак уторак среда четвртак петак субота јануар фебруар март април мај јун јул август септембар октобар новембар децембар nedelja ponedeljak utorak sreda četvrtak petak subota januar februar mart april maj jun jul avgust septembar oktobar novembar decembar",
+    "bs": "nedjelja ponedjeljak utorak srijeda četvrtak petak subota januar februar mart april maj juni juli august septembar oktobar novembar decembar",
+    "sl": "nedelja ponedeljek torek sreda četrtek petek sobota januar februar marec april maj junij julij avgust september oktober november december",
+    "sk": "nedeľa pondelok utorok streda štvrtok piatok sobota januára februára marca apríla mája júna júla augusta septembra októbra novembra decembra január február marec apríl máj jún júl august september október november december",
+    "mk": "недела понеделник вторник среда четврток петок сабота јануари февруари март април мај јуни јули август септември октомври ноември декември",
+    "ro": "duminică luni marți miercuri joi vineri sâmbătă ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",
+    "hu": "vasárnap hétfő kedd szerda csütörtök péntek szombat január február március április május június július augusztus szeptember október november december",
+    "fi": "sunnuntaina maanantaina tiistaina keskiviikkona torstaina perjantaina lauantaina sunnuntai maanantai tiistai keskiviikko torstai perjantai lauantai tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta tammikuu helmikuu maaliskuu huhtikuu toukokuu kesäkuu heinäkuu elokuu syyskuu lokakuu marraskuu joulukuu",
+    "et": "pühapäev esmaspäev teisipäev kolmapäev neljapäev reede laupäev jaanuar veebruar märts aprill mai juuni juuli august september oktoober november detsember",
+    "lv": "svētdiena pirmdiena otrdiena trešdiena ceturtdiena piektdiena sestdiena janvāris februāris marts aprīlis maijs jūnijs jūlijs augusts septembris oktobris novembris decembris",
+    "lt": "sekmadienis pirmadienis antradienis trečiadienis ketvirtadienis penktadienis šeštadienis sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio lapkričio gruodžio sausis vasaris kovas balandis gegužė birželis liepa rugpjūtis rugsėjis spalis lapkritis gruodis",
+    "ca": "diumenge dilluns dimarts dimecres dijous divendres dissabte gener febrer març maig juny juliol setembre novembre desembre abril agost octubre",
+    "sq": "diel hënë martë mërkurë enjte premte shtunë janar shkurt mars prill maj qershor korrik gusht shtator tetor nëntor dhjetor",
+    "sw": "jumapili jumatatu jumanne jumatano alhamisi ijumaa jumamosi januari februari machi aprili mei juni julai agosti septemba oktoba novemba desemba",
+    "vi": "chủ nhật thứ hai năm sáu bảy tháng",
+    "el": "κυριακή δευτέρα τρίτη τετάρτη πέμπτη παρασκευή σάββατο ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου οκτωβρίου νοεμβρίου δεκεμβρίου ιανουάριος φεβρουάριος μάρτιος απρίλιος μάιος ιούνιος ιούλιος αύγουστος σεπτέμβριος οκτώβριος νοέμβριος δεκέμβριος",
+    "he": "יום ראשון שני שלישי רביעי חמישי שישי שבת ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר",
+    "ar": "الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    "fa": "یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه جمعه شنبه ژانویه فوریه مارس آوریل ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر",
+    "ur": "اتوار پیر منگل بدھ جمعرات جمعہ ہفتہ جنوری فروری مارچ اپریل مئی جون جولائی اگست ستمبر اکتوبر نومبر دسمبر",
+    "hi": "रविवार सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार जनवरी फ़रवरी मार्च अप्रैल जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
+    "bn": "রবিবার সোমবার মঙ্গলবার বুধবার বৃহস্পতিবার শুক্রবার শনিবার জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর",
+    "ta": "ஞாயிறு திங்கள் செவ்வாய் புதன் வியாழன் வெள்ளி சனி ஜனவரி பிப்ரவரி மார்ச் ஏப்ரல் ஜூன் ஜூலை ஆகஸ்ட் செப்டம்பர் அக்டோபர் நவம்பர் டிசம்பர்",
+    "ko": "일요일 월요일 화요일 수요일 목요일 금요일 토요일",
 }
 UI_WORDS = {
     # English, without the loanwords every language's UI uses (home, news, login, share, video,
