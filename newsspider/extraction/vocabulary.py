@@ -210,9 +210,10 @@ CALENDAR = {
     "bg": "понеделник вторник сряда четвъртък петък събота януари февруари април юни юли септември октомври ноември декември",
     "uk": "понеділок вівторок середа четвер пʼятниця п'ятниця субота неділя січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень",
     # Indonesian and Malay share most of their words; their calendars are where they differ
-    # (Senin / Isnin, Kamis / Khamis, Agustus / Ogos). Malay "Mac" and "Jun" are left out: English menus have them.
-    "id": "senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus september oktober november desember",
-    "ms": "isnin selasa rabu khamis jumaat sabtu ahad januari februari april mei julai ogos september oktober november disember",
+    # (Senin / Isnin, Kamis / Khamis, Agustus / Ogos). Malay "Mac" and "Jun" are left out: English menus have them;
+    # so is Sunday, "Minggu" or "Ahad" in both languages ("minggu" is their "week" too).
+    "id": "senin selasa rabu kamis jumat sabtu januari februari maret april mei juni juli agustus september oktober november desember",
+    "ms": "isnin selasa rabu khamis jumaat sabtu januari februari april mei julai ogos september oktober november disember",
     # From here on, and the nominative months of pl, cs, ru and uk: the Unicode CLDR's wide day and
     # month names, in both their date and stand-alone forms, as Babel 2.19 ships them (words under
     # three letters left out). A date line is the chrome's most common part in every language.
