@@ -4,7 +4,7 @@
 
 Builds the corpus with language_corpus.py when it is missing, runs newsspider's stages on every
 page, and reports accuracy of `article_language`, `chrome_language` and `language_mismatch`
-overall, per source and variant (original / declared / missing / wrong lang), per kit layout, per
+overall, per source and variant (original / declared / missing / wrong lang), per kit and translated layout, per
 chrome language and per language pair; the
 calibration of the confidences (of answers given with confidence >= 0.9, how many are right);
 and the median time of the language stage per page. `--compare` also runs the chrome decision with
@@ -60,10 +60,10 @@ def evaluate(prepared, detector: str) -> dict:
             "chrome": found.chrome.language == row["chrome_lang"],
             "mismatch": found.mismatch == row["mismatch"],
         }
-        source = "kit" if row["chrome_source"].startswith("kit:") else "eval"
+        source = row["chrome_source"].split(":")[0] if row["chrome_source"].startswith(("kit:", "translated:")) else "eval"
         groups = ["all", f"{source}: {row['variant']}", f"chrome {row['chrome_lang']}"]
         if row.get("layout"):
-            groups.append(f"kit layout: {row['layout']}")
+            groups.append(f"{source} layout: {row['layout']}")
         for group in groups:
             counts[group]["pages"] += 1
             for name, ok in checks.items():
@@ -97,6 +97,8 @@ def render(results: list[dict]) -> str:
              "`eval:` rows: a real page's chrome around another real page's article, republished the way a CMS does "
              "(head and JSON-LD describe the article put in). `kit:` rows: chromes built from the UI strings of "
              "languages the eval data lacks (benchmarks/chrome_kits.py) around real articles, in six layouts. "
+             "`translated:` rows: chromes from Django's and Sphinx's translations in 45 languages "
+             "(benchmarks/translated_chromes.py: UI strings nobody here wrote), full or sparse. "
              "`chrome xx`: pages whose chrome is in xx.", ""]
     for result in results:
         lines += [f"## chrome detector: {result['detector']}", "",

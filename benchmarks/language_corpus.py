@@ -12,7 +12,8 @@ paragraphs of the chrome page's own story after the article (a second story left
 
 Mixed pages are republished the way a CMS does it (see `republish`): the head and JSON-LD describe
 the article put in, the theme's language settings stay. Languages the eval data lacks get chromes
-built from their UI strings (chrome_kits.py) around the real articles.
+built from their UI strings (chrome_kits.py) around the real articles, and chromes in 45 languages
+are built from Django's and Sphinx's translations (translated_chromes.py): UI strings nobody here wrote.
 
 Only pages whose declared language is their article's language are used (checked with both
 detectors), so that the truth is the truth. The corpus holds real pages' text: it is written
@@ -66,9 +67,9 @@ def usable_pages() -> dict[str, list[dict]]:
             if not lang or len(text) < 400:
                 continue
             detected, _, _ = detect(text)
-            second, _ = second_opinion(text)
-            if lang not in (detected, second):
-                continue  # a declared language the article does not have (Zulu pages saying en)
+            second, certainty = second_opinion(text)
+            if lang not in (detected, second if certainty >= 0.5 else None):
+                continue  # a declared language the article does not have (Zulu pages saying en: fastText 0.1 en)
             raw = (folder / "html" / f"{record['id']}.html").read_text(encoding="utf-8")
             tree, _ = parse_html(raw)
             paragraphs = [p for p in text.split("\n\n") if p.strip()]
@@ -191,6 +192,43 @@ def kit_pages(out: Path, pages: dict[str, list[dict]], languages: list[str]) -> 
     return rows
 
 
+def translated_pages(out: Path, pages: dict[str, list[dict]], languages: list[str]) -> list[dict]:
+    """Chromes from Django's and Sphinx's translations (translated_chromes.py) around real
+    articles of other languages: every language they translate, in both layouts and every variant,
+    twice. None without those packages installed."""
+    import translated_chromes
+
+    chrome_languages = translated_chromes.available()
+    if not chrome_languages:
+        print("translated chromes left out: Django and Sphinx are not installed (pip install -e '.[bench]')")
+        return []
+    rows = []
+    turn = 0
+    for x in chrome_languages:
+        for layout in translated_chromes.LAYOUTS:
+            for variant in ("declared", "missing", "wrong"):
+                for n in range(2):
+                    others = [y for y in languages if y != x]
+                    y = others[turn % len(others)]
+                    body = pages[y][turn % len(pages[y])]
+                    turn += 1
+                    html_lang = {"declared": translated_chromes.DECLARED.get(x, x), "wrong": "en-US"}.get(variant)
+                    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": body["title"],
+                            "description": normalize_space(body["paragraphs"][0])[:200],
+                            "articleBody": "\n\n".join(body["paragraphs"])}
+                    if html_lang:
+                        data["inLanguage"] = html_lang
+                    jsonld = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+                    name = f"translated-{x}-{layout}-{y}-{n}-{variant}.html"
+                    page = translated_chromes.chrome(x, layout, body["title"], body["paragraphs"], html_lang, jsonld,
+                                                     data["description"], seed=name)
+                    (out / name).write_text(page, encoding="utf-8")
+                    rows.append({"file": name, "variant": variant, "layout": layout, "chrome_lang": x,
+                                 "article_lang": y, "mismatch": x != y, "chrome_source": f"translated:{x}",
+                                 "body_source": body["id"]})
+    return rows
+
+
 def build(out: Path, per_pair: int) -> int:
     pages = usable_pages()
     languages = sorted(pages)
@@ -221,6 +259,7 @@ def build(out: Path, per_pair: int) -> int:
                     manifest.append({"file": name, "variant": variant, "chrome_lang": x, "article_lang": y,
                                      "mismatch": x != y, "chrome_source": chrome["id"], "body_source": body["id"]})
     manifest += kit_pages(out, pages, languages)
+    manifest += translated_pages(out, pages, languages)
     with open(out / "manifest.jsonl", "w", encoding="utf-8") as handle:
         for row in manifest:
             handle.write(json.dumps(row) + "\n")
