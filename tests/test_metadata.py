@@ -100,6 +100,10 @@ def test_the_publisher_gives_way_to_a_person_named_elsewhere():
     assert alone.authors == ["Associated Press"]
     domain = metadata('<meta name="author" content="Deutsche Welle (www.dw.com)">', body='<p class="byline">Von Jana Beck</p>')
     assert domain.authors == ["Jana Beck"]
+    # A magazine's name with an ampersand is one name, the site's: not the people "Mac" and "i".
+    magazine = '<meta name="author" content="Mac &amp; i"><meta property="og:site_name" content="Mac &amp; i">'
+    assert metadata(magazine, body='<h1>Title</h1><p class="byline">Von Jana Beck</p>').authors == ["Jana Beck"]
+    assert metadata(magazine).authors == ["Mac & i"]
     duplicate = metadata('<meta name="author" content="Sophie Foster, sophie-foster">')
     assert duplicate.authors == ["Sophie Foster"]
     # The copyright holder in the author meta is the publisher group, whatever its name looks like.

@@ -597,6 +597,8 @@ def clean_authors(raw_names: list[str]) -> list[str]:
             # every part is written in a script without spaces in names ("배윤경,이상현").
             listed = any(" " in p for p in commas) or all(_NON_LATIN_NAME.search(p) for p in commas)
             parts += commas if len(commas) > 1 and listed else [piece]
+        if len(parts) > 1 and any(len(part.strip(" .,·|-–—")) < 2 for part in parts):
+            parts = [raw]  # "Mac & i" names a magazine: a list of names has no one-letter name in it
         for name in parts:
             name = _BRACKETED_TAIL.sub("", _REPORTER_SUFFIX.sub("", name.strip(" .,·|-–—"))).strip(" .,·|-–—")
             key = _name_key(name)  # "Sophie Foster" and "sophie-foster" are one name
