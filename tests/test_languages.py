@@ -457,3 +457,10 @@ def test_day_and_month_names_count_in_the_scripts_the_latin_lexicons_do_not_cove
     assert decision.evidence["vocabulary"] == "el" and decision.language == "el", decision.evidence
     # Devanagari words are read with their vowel signs: "सोमवार" (Monday) is one word.
     assert chrome_language(["सोमवार, 1 दिसंबर 2026", "YouTube"], declared_lang="en").evidence["vocabulary"] == "hi"
+
+
+def test_a_sparse_swahili_or_chinese_chrome_without_lang_is_told_by_its_words():
+    swahili = ["Jumatano, 2 Desemba 2026", "Mwanzo", "Habari", "Michezo", "Biashara", "Wasiliana nasi", "Tafuta"]
+    assert chrome_language(swahili).language == "sw"
+    chinese = chrome_language(["星期三, 12月2日", "首页", "新闻", "登录"])
+    assert chinese.evidence["vocabulary"] == "zh" and chinese.language == "zh", chinese.evidence

@@ -242,6 +242,9 @@ CALENDAR = {
     "bn": "রবিবার সোমবার মঙ্গলবার বুধবার বৃহস্পতিবার শুক্রবার শনিবার জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর",
     "ta": "ஞாயிறு திங்கள் செவ்வாய் புதன் வியாழன் வெள்ளி சனி ஜனவரி பிப்ரவரி மார்ச் ஏப்ரல் ஜூன் ஜூலை ஆகஸ்ட் செப்டம்பர் அக்டோபர் நவம்பர் டிசம்பர்",
     "ko": "일요일 월요일 화요일 수요일 목요일 금요일 토요일",
+    # Chinese and Japanese day names (their months are written with digits: "7月").
+    "zh": "星期一 星期二 星期三 星期四 星期五 星期六 星期日 星期天",
+    "ja": "月曜日 火曜日 水曜日 木曜日 金曜日 土曜日 日曜日",
 }
 UI_WORDS = {
     # English, without the loanwords every language's UI uses (home, news, login, share, video,
@@ -263,6 +266,12 @@ UI_WORDS = {
     "cs": "a v s pro váš naše zprávy hledat přihlásit odebírat komentář komentáře odpovědět sdílet číst více kontakt počasí všechna práva vyhrazena",
     "id": "dan yang di untuk dengan beranda berita terkini terbaru cari masuk daftar bagikan baca selengkapnya komentar tentang kami kontak kebijakan privasi hak cipta dilindungi ikuti muat lainnya",
     "vi": "và của cho với trang chủ tin tức mới nhất tìm kiếm đăng nhập chia sẻ bình luận đọc thêm liên hệ chính sách bảo mật bản quyền theo dõi",
+    # Malay where it is not Indonesian ("kata laluan", "kongsi", "langgan"; Indonesian "kata sandi",
+    # "bagikan", "berlangganan"): the detectors read Malay menus as Indonesian.
+    "ms": "laluan kongsi komen langgan sukan bisnes rencana terpelihara carian pautan mengenai emel tapis padam teruskan dikemas baharu",
+    # Swahili, which fastText's compact model reads poorly in short menus.
+    "sw": "mwanzo nyumbani habari kitaifa kimataifa biashara michezo burudani maoni teknolojia tafuta ingia toka shiriki zaidi "
+          "jiunge kuhusu wasiliana faragha masharti matumizi zimehifadhiwa tangaza tovuti barua tuma kubali",
 }
 
 
