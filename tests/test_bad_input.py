@@ -45,6 +45,17 @@ JUNK = {
                    "Hafenbehörde mit; für Fußgänger und Radfahrer gilt weiterhin der günstigere Tarif.</p>" for n in range(1, 6))
          + "</article></body></html>").encode("utf-8"),
         "text/html; charset=iso-8859-1"),
+    # A page converted to UTF-8 with its old <meta charset="gbk"> left: GBK reads UTF-8 as other characters.
+    "/en/2024/04/utf8-labelled-gbk.html": Route(
+        # (its scripts make most of its bytes, as on real pages: the few replacement characters GBK
+        # gives are too small a share of the text to tell a wrong charset by)
+        ("<html><head><meta charset='gbk'><title>新电脑已可利用记忆自学</title>"
+         + "<script>var tracking = {" + ",".join(f"'k{n}': {n}" for n in range(12000)) + "};</script>"
+         + "</head><body><article><h1>新电脑已可利用记忆自学</h1>"
+         + "".join(f"<p>第{n}段：研究人员周三表示，这台新电脑能够利用自己的记忆来学习，并在没有人类帮助的情况下完成复杂的任务，"
+                   "这被认为是人工智能领域的一个新台阶。</p>" for n in range(1, 6))
+         + "</article></body></html>").encode("utf-8"),
+        "text/html"),
     "/en/2024/04/unclosed-title.html": Route(
         ("<html><head><title>Piers report" + "<body><article>" + story("an unclosed title") + "</article></body></html>").encode()),
     "/en/2024/04/deeply-nested.html": Route(
@@ -95,12 +106,15 @@ def test_mislabelled_charset_is_repaired_and_logged(junk_crawl):
     assert "Repaired" in result.log and "japanese-wrong-charset" in result.log
 
 
-def test_utf8_bytes_under_a_latin1_label_are_read_as_utf8(junk_crawl):
+def test_utf8_bytes_under_a_latin1_or_gbk_label_are_read_as_utf8(junk_crawl):
     result, _ = junk_crawl
     item = by_slug(result, "utf8-labelled-latin1")
     assert item is not None
     assert item["title"] == "Fähren fahren wieder" and "für Fußgänger" in item["text"] and "Ã" not in item["text"]
     assert "utf8-labelled-latin1" in result.log and "the bytes are UTF-8" in result.log
+    chinese = by_slug(result, "utf8-labelled-gbk")
+    assert chinese is not None and chinese["title"] == "新电脑已可利用记忆自学" and "人工智能" in chinese["text"]
+    assert chinese["article_language"] == "zh"
 
 
 def test_malformed_and_deeply_nested_pages_keep_their_text(junk_crawl):

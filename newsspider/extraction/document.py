@@ -78,7 +78,8 @@ def _replacement_share(text: str) -> float:
     return text.count("\ufffd") / max(1, len(text))
 
 
-_SINGLE_BYTE_LATIN = frozenset({"cp1252", "iso8859-1", "latin-1", "latin1", "iso8859-15", "windows-1252", "ascii"})
+# Labels whose text is read from the bytes as UTF-8 when the bytes are valid UTF-8 (see _decoded).
+_NOT_UTF8_LABELS_EXEMPT = ("utf-8", "utf8", "utf-16", "utf-32", "utf_16", "utf_32")
 
 
 def decode_html(body: bytes, header_encoding: str | None = None) -> DecodedPage:
@@ -94,10 +95,12 @@ def _decoded(body: bytes, header_encoding: str | None) -> DecodedPage:
     encoding, text = html_to_unicode(
         f"text/html; charset={header_encoding}" if header_encoding else None, body
     )
-    if encoding in _SINGLE_BYTE_LATIN and not body.isascii():
-        # A single-byte label never fails to decode, so the check below cannot catch it: UTF-8
-        # bytes under a leftover "iso-8859-1" (a second <meta>, a server default) read "Ã©" for "é".
-        # Text in those encodings is almost never valid UTF-8 by accident.
+    if not encoding.lower().startswith(_NOT_UTF8_LABELS_EXEMPT) and not body.isascii():
+        # Another label over UTF-8 bytes (a second <meta>, a server default, a page converted and
+        # its label left): a single-byte label never fails to decode, and GBK or Shift_JIS read
+        # UTF-8 as other characters with few replacement ones, so the check below cannot catch it
+        # ("für" as "fÃ¼r", "新电脑" as "鏂扮數鑴"). Text in those encodings is almost never valid
+        # UTF-8 by accident.
         try:
             return DecodedPage(body.decode("utf-8"), "utf-8", note=f"declared charset {encoding!r}, but the bytes are UTF-8")
         except UnicodeDecodeError:
