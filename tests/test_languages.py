@@ -464,3 +464,12 @@ def test_a_sparse_swahili_or_chinese_chrome_without_lang_is_told_by_its_words():
     assert chrome_language(swahili).language == "sw"
     chinese = chrome_language(["星期三, 12月2日", "首页", "新闻", "登录"])
     assert chinese.evidence["vocabulary"] == "zh" and chinese.language == "zh", chinese.evidence
+
+
+def test_langdetect_does_not_reread_a_chrome_in_a_language_it_has_no_profile_for():
+    # fastText tells Icelandic from the longer lines; langdetect, which knows no Icelandic, would
+    # read the short ones as Indonesian and leave the chrome undecided.
+    icelandic = ["mánudagur, 7 desember 2026", "Saga", "Núna", "Leita", "Innskráning", "Næsta efni", "Dagurinn í dag",
+                 "Skjalasafn", "Heim"]
+    decision = chrome_language(icelandic)
+    assert decision.language == "is" and "reread" not in decision.evidence, decision.evidence

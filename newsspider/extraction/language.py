@@ -457,7 +457,11 @@ def read_chrome_text(chrome_parts: list[str], text: str, letters: int) -> Detect
         untold_letters = _evidence_letters(untold)
         # Against what the votes stand on: an English consent banner fastText read in full weighs
         # as one fragment, and does not keep the Swedish menus it could not tell from a second reader.
-        if untold_letters >= REREAD_MIN_LETTERS and (voted < DETECTOR_FULL_LETTERS or untold_letters > weighed):
+        # langdetect cannot read a language it has no profile for: where fastText's votes lead with
+        # one (Icelandic menus), what it makes of the rest is another language's lookalike (Indonesian).
+        leader = max(weighted, key=lambda lang: (weighted[lang], lang)) if weighted else None
+        readable = leader is None or leader in LANGDETECT_LANGUAGES
+        if readable and untold_letters >= REREAD_MIN_LETTERS and (voted < DETECTOR_FULL_LETTERS or untold_letters > weighed):
             reread = reread_untold(untold, weighted, fasttext_read_enough=voted >= DETECTOR_FULL_LETTERS)
             if reread:
                 voted += untold_letters
