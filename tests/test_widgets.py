@@ -31,6 +31,9 @@ WIDGETS = {
         '<div class="related-posts"><h3>Related</h3><ul><li><a href="/a">Another story</a></li><li><a href="/b">Yet another</a></li></ul></div>',
         '<div><h4>Lesen Sie auch</h4><ul><li><a href="/c">Ein anderer Artikel über den Hafen</a></li></ul></div>',
         '<aside class="jp-relatedposts"><a href="/d">More</a></aside>',
+        # Hashed classes: the part is named by its test id only.
+        '<section class="nb-ddd60156_pb0" data-testid="article-teaser-list-widget"><h3 class="nb-7730661e"><span>Hoofdpunten</span></h3>'
+        '<ul class="nb-9d6383c7"><li><a href="/e">Ministers bekend: alle partijen keuren het akkoord goed</a></li></ul></section>',
     ],
     "share": [
         '<div class="share-buttons"><a href="https://facebook.invalid/share">Facebook</a><a href="#">Twitter</a></div>',
@@ -122,3 +125,11 @@ def test_every_cookie_phrase_names_cookies():
     from newsspider.extraction.vocabulary import COOKIE_PHRASES
 
     assert all("cookie" in phrase for phrases in COOKIE_PHRASES.values() for phrase in phrases)
+
+
+def test_a_video_player_named_by_its_test_id_keeps_its_caption():
+    # A test id "player" wraps the video and the caption under it, which is the story's text.
+    player = "<div data-testid='player'><video></video><p>The harbour master explains the new ferry timetable to the council.</p></div>"
+    tree, _ = parse_html(f"<html><body><article>{ARTICLE}{player}</article></body></html>")
+    report = remove_widgets(tree)
+    assert "explains the new ferry timetable" in element_text(tree) and not report.counts

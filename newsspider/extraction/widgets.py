@@ -52,7 +52,8 @@ _CLASS_WORDS: dict[str, set[str]] = {
 _CLASS_PHRASES: dict[str, tuple[str, ...]] = {
     "ads": ("td-a-rec", "td-adspot", "ad-slot", "ad-container", "ad-wrapper", "banner-ad"),
     "comments": ("td-comments", "comments-area", "comment-list"),
-    "related": ("td-related", "more-stories", "most-read", "read-also", "also-read", "more-from", "you-may-like", "jp-relatedposts"),
+    "related": ("td-related", "more-stories", "most-read", "read-also", "also-read", "more-from", "you-may-like", "jp-relatedposts",
+                "teaser-list"),
     "share": ("td-social", "social-share", "share-buttons"),
     "author_bio": ("author-box", "author-bio", "about-author", "author-info", "td-author-box", "post-author-box"),
     "read_more": ("read-more", "continue-reading", "lire-la-suite", "weiterlesen"),
@@ -130,6 +131,19 @@ def _names_kind(element_class: str, element_id: str) -> str | None:
         return None
     # Same precedence as the table's order when words of two kinds meet.
     return next(kind for kind in _CLASS_WORDS if kind in kinds)
+
+
+@functools.lru_cache(maxsize=4096)
+def _test_id_kind(test_id: str) -> str | None:
+    """The widget kind a test id names: its words, or a phrase anywhere in it
+    ("article-teaser-list-widget"). Players are left to their classes: a test id "player" wraps
+    the video's caption, which is the story's."""
+    words = [w for w in _NAME_WORDS.split(test_id.lower()) if w]
+    kinds = {_PHRASE_KIND[phrase] for n in (2, 3) for phrase in ("-".join(words[i:i + n]) for i in range(len(words)))
+             if phrase in _PHRASE_KIND}
+    kinds |= {_WORD_KIND[w] for w in words if w in _WORD_KIND}
+    kinds.discard("media")
+    return next((kind for kind in _CLASS_WORDS if kind in kinds), None)
 
 
 def is_ad_label(text: str) -> bool:
@@ -245,6 +259,11 @@ def _classify(element, tag: str, length: int, mark, protected, may_be_ad_label: 
     element_class, element_id = element.get("class"), element.get("id")
     named = bool(element_class or element_id)
     kind = _names_kind(element_class or "", element_id or "") if named else None
+    if kind is None:
+        # Pages built with hashed classes name their parts in test ids ("article-teaser-list-widget").
+        # Players only by class: a test id "player" wraps the video's caption, which is the story's.
+        test_id = element.get("data-testid")
+        kind = _test_id_kind(test_id) if test_id else None
     if kind and not (kind not in ("comments", "media") and length > 1000 and _link_density(element) < 0.25):
         mark(element, kind)  # (a long block of prose is content, whatever its class says; comment threads and galleries are long too)
         return
