@@ -374,3 +374,14 @@ def test_bylines_in_a_most_read_or_trending_box_are_other_stories():
         page = (f'<h1>Title</h1><div class="author-wrap">dpa</div><p>Story.</p><div class="brick {box}"><div class="item">'
                 '<a href="/other.html">Another story</a><div class="item-author">Von Christoph Weiler</div></div></div>')
         assert metadata(body=page).authors == [], box
+
+
+def test_date_meta_tags_in_any_letter_case_and_numeric_days_read_as_written():
+    assert metadata('<meta name="publishDate" content="2020-11-11 12:00:00.000-0600">').published_at == "2020-11-11T12:00:00-06:00"
+    assert metadata('<meta name="DC.Date" content="2024-04-30">').published_at == "2024-04-30"
+    # Dotted dates are day first: the 5th of August, whatever dateutil assumes.
+    assert metadata('<meta name="date" content="05.08.2014">').published_at == "2014-08-05"
+    # A slashed day that could be either is no evidence: the dateline's day is taken instead.
+    slashed = metadata('<meta name="publish_date" content="05/08/2014 07:01:00">', body="<h1>H</h1><time datetime='2014-08-05T07:01:00'></time>")
+    assert slashed.published_at == "2014-08-05T07:01:00"
+    assert metadata('<meta name="publish_date" content="25/08/2014">').published_at == "2014-08-25"

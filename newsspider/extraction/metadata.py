@@ -113,11 +113,15 @@ def read_head(tree) -> Head:
             key = element.get(attr)
             if key and key not in head.metas:
                 head.metas[key] = content
+            if key and key.lower() not in head.metas:  # "DC.Date.Issued", "PublishDate", "pubDate": case varies
+                head.metas[key.lower()] = content
     return head
 
 
 def _first(metas: dict[str, str], *names: str) -> str | None:
-    return next((metas[n] for n in names if n in metas), None)
+    """The first of the meta tags named, in any letter case."""
+    return next((metas[n] for n in names if n in metas), None) or next(
+        (metas[n.lower()] for n in names if n.lower() in metas), None)
 
 
 # Where publishers nest the article: a WebPage's mainEntity, an ItemPage's hasPart, …
@@ -629,6 +633,9 @@ def _offset_text(hours: float) -> str:
     return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+_NUMERIC_DAY = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2\d{4}\b")
+
+
 def normalize_date(value: str | None) -> str | None:
     """ISO 8601 for any common date spelling; None when it is not a date."""
     if not value:
@@ -636,17 +643,25 @@ def normalize_date(value: str | None) -> str | None:
     value = value.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return value if normalize_date(value + "T12:00:00") else None  # a date alone stays a date
+    numeric = _NUMERIC_DAY.match(value)
+    if numeric and numeric.group(2) == "/" and int(numeric.group(1)) <= 12 and int(numeric.group(3)) <= 12 \
+            and numeric.group(1) != numeric.group(3):
+        return None  # "05/08/2014": the 5th of August or May the 8th, by country; a later source knows
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         try:
             with warnings.catch_warnings():  # "CEST" and friends: parsed as naive, not an error
                 warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
-                parsed = dateparser.parse(value, fuzzy=False, tzinfos=_ZONE_SECONDS)
+                # Dotted dates are day first wherever they are written ("05.08.2014", 5 August).
+                parsed = dateparser.parse(value, fuzzy=False, tzinfos=_ZONE_SECONDS,
+                                          dayfirst=bool(numeric and numeric.group(2) == "."))
         except (ValueError, OverflowError, TypeError):
             return None
     if parsed is None or not 1990 <= parsed.year <= 2100:
         return None
+    if numeric and numeric.end() == len(value):
+        return parsed.date().isoformat()  # "05.08.2014" names a day, not its midnight
     return parsed.isoformat()
 
 
@@ -955,7 +970,9 @@ def extract_metadata(
         *published_times[:1],
         article.get("dateCreated"),
         _first(metas, "article:published:time", "article_date_original", "publication_date", "date.release",
-               "date.available", "cXenseParse:publishtime"),
+               "date.available", "cXenseParse:publishtime", "article:published", "og:article:published_time",
+               "publish_date", "pub_date", "dc.date", "dcterms.date", "originalPublicationDate", "displaydate",
+               "citation_publication_date", "article.published", "article_date"),
         listed_published,
     ) or _with_dateline_time(tree, visible_date(tree, url))
     meta.modified_at = _first_date(
