@@ -162,6 +162,17 @@ def republish(tree, chrome: dict, body: dict, variant: str) -> None:
     head.append(script)
 
 
+def story_jsonld(body: dict, html_lang: str | None) -> tuple[str, str]:
+    """The JSON-LD NewsArticle a CMS writes for the story put in (the theme's language as its
+    `inLanguage`), ready for a <script>, and the description it gives."""
+    description = normalize_space(body["paragraphs"][0])[:200]
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": body["title"],
+            "description": description, "articleBody": "\n\n".join(body["paragraphs"])}
+    if html_lang:
+        data["inLanguage"] = html_lang
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/"), description
+
+
 def kit_pages(out: Path, pages: dict[str, list[dict]], languages: list[str]) -> list[dict]:
     """Chromes of languages the eval data lacks (chrome_kits.py) around real articles: every kit
     in every layout and variant, each around two articles of two other languages in turn."""
@@ -177,15 +188,10 @@ def kit_pages(out: Path, pages: dict[str, list[dict]], languages: list[str]) -> 
                     body = pages[y][turn % len(pages[y])]
                     turn += 1
                     html_lang = {"declared": x, "wrong": "en-US"}.get(variant)
-                    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": body["title"],
-                            "description": normalize_space(body["paragraphs"][0])[:200],
-                            "articleBody": "\n\n".join(body["paragraphs"])}
-                    if html_lang:
-                        data["inLanguage"] = html_lang
-                    jsonld = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+                    jsonld, description = story_jsonld(body, html_lang)
                     name = f"kit-{x}-{layout}-{y}-{n}-{variant}.html"
                     (out / name).write_text(chrome(x, layout, body["title"], body["paragraphs"], html_lang, jsonld,
-                                                   data["description"]), encoding="utf-8")
+                                                   description), encoding="utf-8")
                     rows.append({"file": name, "variant": variant, "layout": layout, "chrome_lang": x,
                                  "article_lang": y, "mismatch": x != y, "chrome_source": f"kit:{x}",
                                  "body_source": body["id"]})
@@ -213,15 +219,10 @@ def translated_pages(out: Path, pages: dict[str, list[dict]], languages: list[st
                     body = pages[y][turn % len(pages[y])]
                     turn += 1
                     html_lang = {"declared": translated_chromes.DECLARED.get(x, x), "wrong": "en-US"}.get(variant)
-                    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": body["title"],
-                            "description": normalize_space(body["paragraphs"][0])[:200],
-                            "articleBody": "\n\n".join(body["paragraphs"])}
-                    if html_lang:
-                        data["inLanguage"] = html_lang
-                    jsonld = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+                    jsonld, description = story_jsonld(body, html_lang)
                     name = f"translated-{x}-{layout}-{y}-{n}-{variant}.html"
                     page = translated_chromes.chrome(x, layout, body["title"], body["paragraphs"], html_lang, jsonld,
-                                                     data["description"], seed=name)
+                                                     description, seed=name)
                     (out / name).write_text(page, encoding="utf-8")
                     rows.append({"file": name, "variant": variant, "layout": layout, "chrome_lang": x,
                                  "article_lang": y, "mismatch": x != y, "chrome_source": f"translated:{x}",
