@@ -473,3 +473,12 @@ def test_langdetect_does_not_reread_a_chrome_in_a_language_it_has_no_profile_for
                  "Skjalasafn", "Heim"]
     decision = chrome_language(icelandic)
     assert decision.language == "is" and "reread" not in decision.evidence, decision.evidence
+
+
+def test_a_declared_galician_or_luxembourgish_chrome_takes_what_the_detectors_give_its_neighbours():
+    # The detectors read Galician menus as Spanish (and Luxembourgish ones as German): the page's
+    # own lang names which of the kin it is.
+    galician = ["Luns, 7 de decembro de 2026", "Portada", "Novas", "Deportes", "Cultura", "Opinión", "Buscar",
+                "Iniciar sesión", "Sobre nós", "Contacto", "Política de privacidade", "Todos os dereitos reservados"]
+    assert chrome_language(galician, declared_lang="gl").language == "gl"
+    assert chrome_language(galician).language in ("es", "gl", "pt")

@@ -58,7 +58,8 @@ CALENDAR_WEIGHT = 3  # a day or month name counts three UI words
 # Bulgarian and Russian, a Bulgarian chrome lost to a wrong lang="en-US".
 CLOSE_KIN = (frozenset({"id", "ms"}), frozenset({"hr", "sr", "bs", "sl"}), frozenset({"no", "da"}),
              frozenset({"cs", "sk"}), frozenset({"ru", "uk", "bg", "mk", "sr"}),  # Serbian is written in both scripts
-             frozenset({"ur", "fa"}))  # not twins, but their menus share script and words: fastText splits them
+             frozenset({"ur", "fa"}),  # not twins, but their menus share script and words: fastText splits them
+             frozenset({"gl", "es", "pt"}), frozenset({"lb", "de"}))  # Galician and Luxembourgish read as their neighbours
 
 
 def _lexicon() -> tuple[dict[str, dict[str, int]], dict[str, tuple[tuple[str, ...], int]]]:
