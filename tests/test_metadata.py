@@ -385,3 +385,11 @@ def test_date_meta_tags_in_any_letter_case_and_numeric_days_read_as_written():
     slashed = metadata('<meta name="publish_date" content="05/08/2014 07:01:00">', body="<h1>H</h1><time datetime='2014-08-05T07:01:00'></time>")
     assert slashed.published_at == "2014-08-05T07:01:00"
     assert metadata('<meta name="publish_date" content="25/08/2014">').published_at == "2014-08-25"
+
+
+def test_an_account_or_placeholder_in_the_author_field_names_no_one():
+    for placeholder in ("admin", "Site Admin", "Guest", "undefined", "Unbekannt"):
+        jsonld = {"@type": "NewsArticle", "headline": "H", "author": {"@type": "Person", "name": placeholder}}
+        assert metadata(jsonld=jsonld).authors == [], placeholder
+        # ... and a person the page names elsewhere is the author.
+        assert metadata(body="<h1>H</h1><p class='byline'>By John Roe</p>", jsonld=jsonld).authors == ["John Roe"], placeholder

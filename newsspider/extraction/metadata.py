@@ -25,6 +25,7 @@ from .vocabulary import (
     AUTHOR_LINK_TITLES,
     BYLINE_PREFIXES,
     JOB_TITLE_WORDS,
+    PLACEHOLDER_AUTHORS,
     REPORTER_SUFFIXES,
     SOURCE_LINKS,
     compiled,
@@ -468,6 +469,7 @@ def _near(first, element) -> bool:
 
 
 # A byline's last word that names a newsroom, not a person ("WebMD Health News", "Pella News").
+_PLACEHOLDERS = {name for names in PLACEHOLDER_AUTHORS.values() for name in names}
 _NEWSROOM_WORDS = {
     "news", "nachrichten", "noticias", "notizie", "nieuws", "media", "medien", "agency", "agentur", "agence",
     "zeitung", "online", "redaktion", "rédaction", "redacción", "redazione", "staff", "desk", "team", "newsroom",
@@ -606,8 +608,8 @@ def clean_authors(raw_names: list[str]) -> list[str]:
         for name in parts:
             name = _BRACKETED_TAIL.sub("", _REPORTER_SUFFIX.sub("", name.strip(" .,·|-–—"))).strip(" .,·|-–—")
             key = _name_key(name)  # "Sophie Foster" and "sophie-foster" are one name
-            if all(word.casefold() in _NEWSROOM_WORDS for word in name.split()):
-                continue  # "Nachrichten", "Redaktion", "News Desk": no one, not even the publisher
+            if all(word.casefold() in _NEWSROOM_WORDS for word in name.split()) or name.casefold() in _PLACEHOLDERS:
+                continue  # "Nachrichten", "Redaktion", "News Desk", "admin": no one, not even the publisher
             if 2 <= len(name) <= 80 and key and key not in seen and not re.search(r"\d{3,}|@", name):
                 seen.add(key)
                 authors.append(name)

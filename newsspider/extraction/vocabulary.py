@@ -187,6 +187,19 @@ SOURCE_LINKS = {
     "nl": ["bron"], "ru": ["источник"],
 }
 
+# Author fields CMSs fill with an account or a placeholder, not a person ("admin", WordPress's first
+# user; "Guest", "Unknown", template leftovers "null" and "undefined"): no one is named.
+PLACEHOLDER_AUTHORS = {
+    "en": ["admin", "administrator", "site admin", "webmaster", "editor", "guest", "guest author", "user", "root",
+           "unknown", "anonymous", "author", "null", "undefined", "none", "n/a", "superuser", "system"],
+    "de": ["administrator", "gast", "unbekannt", "anonym", "autor"],
+    "fr": ["administrateur", "invité", "inconnu", "anonyme", "auteur"],
+    "es": ["administrador", "invitado", "desconocido", "anónimo", "autor"],
+    "it": ["amministratore", "ospite", "sconosciuto", "anonimo", "autore"],
+    "pt": ["administrador", "convidado", "desconhecido", "anônimo", "anónimo", "autor"],
+    "nl": ["beheerder", "gast", "onbekend", "anoniem", "auteur"],
+}
+
 # Day and month names (strong evidence, weight 3) and UI / function words (weight 1) per language.
 # Words listed for more than one language are dropped at import: they tell nothing apart.
 CALENDAR = {
