@@ -82,6 +82,11 @@ def test_authors_are_split_at_and_in_many_languages_and_at_commas():
 
 def test_reporter_suffixes_initials_and_e_mail_addresses_are_not_names():
     assert metadata('<meta name="author" content="김철수 기자">').authors == ["김철수"]
+    assert metadata('<meta name="author" content="山田太郎記者">').authors == ["山田太郎"]
+    assert metadata('<meta name="author" content="王小明 报道">').authors == ["王小明"]
+    # A byline's label in more languages: "记者 …", "Oleh: …", "Autor: …".
+    for line, name in (("记者 王小明", "王小明"), ("Oleh: Budi Santoso", "Budi Santoso"), ("Autor: Jan Kowalski", "Jan Kowalski")):
+        assert metadata(body=f"<h1>Title</h1><p>{line}</p>").authors == [name], line
     assert metadata('<meta name="author" content="Oliver Beck (obe)">').authors == ["Oliver Beck"]
     credits = '<h1>Title</h1><p class="byline">by <a rel="author" href="/profile/ana-ruiz">Ana Ruiz</a> (reporting) and Tim Cole (photography)</p>'
     assert metadata(body=credits).authors == ["Ana Ruiz", "Tim Cole"]

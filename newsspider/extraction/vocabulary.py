@@ -136,6 +136,7 @@ BYLINE_PREFIXES = {
     "es": ["por", r"(una? )?(análisis|columna|opinión|crítica|entrevista) (de|por)"],
     "it": ["di", r"(una? |un')?(commento|analisi|editoriale|intervista) di"],
     "nl": ["door"], "sv": ["av"], "da": ["af"], "no": ["av"], "ru": ["от"],
+    "pt": ["por"], "id": ["oleh"], "pl": ["autor", "autorka"], "cs": ["autor", "autorka"], "zh": ["记者", "本报记者", "記者"],
 }
 
 # The title of a link to what a person wrote, before the person's name: "Alle Inhalte von …",
@@ -160,6 +161,7 @@ AUTHOR_CONJUNCTIONS = {
 # A job title written after a reporter's name.
 REPORTER_SUFFIXES = {
     "ko": ["기자", "특파원", "선임기자", "객원기자"],
+    "ja": ["記者", "特派員", "編集委員", "論説委員"], "zh": ["记者", "報導", "报道", "特约记者"],
     # a desk's byline with the wires it used: "Euronews with agencies", "dpa mit Agenturen"
     "en": ["with agencies", "with wires"], "de": ["mit agenturen"], "fr": ["avec agences", "avec afp"],
     "es": ["con agencias"], "it": ["con agenzie"],
