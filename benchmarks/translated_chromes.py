@@ -1,7 +1,9 @@
 """Page chromes built from strings that translators, not we, wrote: Django's and Sphinx's message
 catalogs (their admin, authentication and documentation UIs: "Log in", "Search", "Previous",
-"Table of contents", form labels) and Django's own day and month names, in 45 languages.
-language_corpus.py puts real articles inside them.
+"Table of contents", form labels), the site theme mkdocs-material's (a blog's "Continue reading",
+"Share", "Comments", "Back to top", a consent box's buttons) and Django's own day and month names
+(the CLDR's through Babel where Django has none), in 60 languages. language_corpus.py puts real
+articles inside them.
 
 chrome_kits.py holds UI strings written here for the layouts news sites use; these catalogs are a
 second, independent source of real UI strings, in languages the kits cover and in more. A page
@@ -9,14 +11,16 @@ has the catalog's strings as menus, a date line in the catalog's day and month n
 box, a comment form and a footer (`full`), or menus, the date line and a short footer only
 (`sparse`). The chrome language is the catalog's.
 
-Needs Django and Sphinx installed (the `bench` extra); without them no page is built.
+Needs Django, Sphinx and mkdocs-material installed (the `bench` extra); without them no page is built.
 """
 
 from __future__ import annotations
 
 import ast
+import datetime
 import importlib.util
 import random
+import re
 from html import escape
 from pathlib import Path
 
@@ -28,7 +32,11 @@ LOCALES = {
     "is": "is", "it": "it", "ja": "ja", "ko": "ko", "lt": "lt", "lv": "lv", "mk": "mk", "ms": "ms", "nl": "nl",
     "no": "nb", "pl": "pl", "pt": "pt_BR", "ro": "ro", "ru": "ru", "sk": "sk", "sl": "sl", "sq": "sq", "sr": "sr",
     "sv": "sv", "sw": "sw", "ta": "ta", "th": "th", "tr": "tr", "uk": "uk", "ur": "ur", "vi": "vi", "zh": "zh_Hans",
+    # (mkdocs-material's only, with Django's where it has them)
+    "af": "af", "az": "az", "be": "be", "cy": "cy", "eo": "eo", "eu": "eu", "gl": "gl", "hy": "hy", "ka": "ka",
+    "kn": "kn", "lb": "lb", "mn": "mn", "si": "si", "te": "te", "tl": "tl", "uz": "uz",
 }
+THEME_LOCALES = {"no": "nb", "pt": "pt-BR"}  # mkdocs-material's file names where they differ
 DECLARED = {"no": "nb", "zh": "zh-Hans", "pt": "pt-BR"}  # how such pages write their lang attribute
 RTL = {"ar", "fa", "he", "ur"}
 LAYOUTS = ("full", "sparse")
@@ -37,9 +45,12 @@ LAYOUTS = ("full", "sparse")
 NAVIGATION = ["Home", "Search", "Log in", "Log out", "View site", "Documentation", "Change password", "History",
               "Recent actions", "Filter", "Show all", "Contents", "Index", "Table of Contents", "Navigation",
               "Related Topics", "Next topic", "Previous topic", "This Page", "Show Source", "Search Results",
-              "Skip to main content", "Toggle navigation", "Previous", "Next", "Today", "Now", "Close"]
+              "Skip to main content", "Toggle navigation", "Previous", "Next", "Today", "Now", "Close",
+              "Skip to content", "Archive", "Authors", "Categories", "Continue reading", "Share", "Comments",
+              "Select language", "Table of contents"]
 FORM = ["Username", "Password", "Email address", "Save", "Delete", "Clear selection", "Yes", "No", "Go", "Quick search"]
-FOOTER = ["Copyright", "Created using", "Page source", "Back to top", "Hide Search Matches", "Choose", "Add"]
+FOOTER = ["Copyright", "Created using", "Page source", "Back to top", "Hide Search Matches", "Choose", "Add",
+          "Last update", "Contributors", "Related links", "Accept", "Reject", "Manage settings", "Copy to clipboard"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -75,8 +86,26 @@ def _read_po(path: Path) -> dict[str, str]:
     return messages
 
 
+_THEME_STRING = re.compile(r'"([\w.]+)": "((?:[^"\\]|\\.)*)"')
+
+
+def _theme_messages(lang: str) -> dict[str, str]:
+    """English -> `lang` of mkdocs-material's strings that its translators translated (an
+    untranslated one falls back to the English)."""
+    material = _package_dir("material")
+    if not material:
+        return {}
+    folder = material / "templates" / "partials" / "languages"
+    path = folder / f"{THEME_LOCALES.get(lang, lang)}.html"
+    if not path.exists():
+        return {}
+    english = dict(_THEME_STRING.findall((folder / "en.html").read_text(encoding="utf-8")))
+    own = dict(_THEME_STRING.findall(path.read_text(encoding="utf-8")))
+    return {english[key]: value for key, value in own.items() if key in english and value != english[key]}
+
+
 def catalog(lang: str) -> dict[str, str]:
-    """The translations of `lang` in Django's and Sphinx's catalogs (first found wins)."""
+    """The translations of `lang` in Django's, Sphinx's and mkdocs-material's catalogs (first found wins)."""
     messages: dict[str, str] = {}
     django, sphinx = _package_dir("django"), _package_dir("sphinx")
     folders = []
@@ -90,6 +119,8 @@ def catalog(lang: str) -> dict[str, str]:
         for po in sorted((folder / locale / "LC_MESSAGES").glob("*.po")):
             for msgid, msgstr in _read_po(po).items():
                 messages.setdefault(msgid, msgstr)
+    for english, translated in _theme_messages(lang).items():
+        messages.setdefault(english, translated)
     return messages
 
 
@@ -115,7 +146,12 @@ def chrome(lang: str, layout: str, title: str, paragraphs: list[str], html_lang:
     navigation = _usable(messages, NAVIGATION)
     rnd.shuffle(navigation)
     days, months = _usable(messages, DAYS), _usable(messages, MONTHS)
-    date = f"{rnd.choice(days)}, {rnd.randint(1, 28)} {rnd.choice(months)} 2026" if days and months else "2026-12-01"
+    if days and months:
+        date = f"{rnd.choice(days)}, {rnd.randint(1, 28)} {rnd.choice(months)} 2026"
+    else:  # Django has no day and month names for it: the CLDR's full date, as a theme's locale prints it
+        from babel.dates import format_date
+
+        date = format_date(datetime.date(2026, 12, rnd.randint(1, 28)), format="full", locale=lang)
     attrs = f' lang="{html_lang}"' if html_lang else ""
     if lang in RTL:
         attrs += ' dir="rtl"'
