@@ -97,7 +97,7 @@ def render(results: list[dict]) -> str:
              "`eval:` rows: a real page's chrome around another real page's article, republished the way a CMS does "
              "(head and JSON-LD describe the article put in). `kit:` rows: chromes built from the UI strings of "
              "languages the eval data lacks (benchmarks/chrome_kits.py) around real articles, in six layouts. "
-             "`translated:` rows: chromes from Django's and Sphinx's translations in 45 languages "
+             "`translated:` rows: chromes from Django's, Sphinx's and mkdocs-material's translations in 61 languages "
              "(benchmarks/translated_chromes.py: UI strings nobody here wrote), full or sparse. "
              "`chrome xx`: pages whose chrome is in xx.", ""]
     for result in results:

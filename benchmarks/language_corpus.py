@@ -12,8 +12,8 @@ paragraphs of the chrome page's own story after the article (a second story left
 
 Mixed pages are republished the way a CMS does it (see `republish`): the head and JSON-LD describe
 the article put in, the theme's language settings stay. Languages the eval data lacks get chromes
-built from their UI strings (chrome_kits.py) around the real articles, and chromes in 45 languages
-are built from Django's and Sphinx's translations (translated_chromes.py): UI strings nobody here wrote.
+built from their UI strings (chrome_kits.py) around the real articles, and chromes in 61 languages
+are built from Django's, Sphinx's and mkdocs-material's translations (translated_chromes.py): UI strings nobody here wrote.
 
 Only pages whose declared language is their article's language are used (checked with both
 detectors), so that the truth is the truth. The corpus holds real pages' text: it is written
