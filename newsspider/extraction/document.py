@@ -78,8 +78,8 @@ def _replacement_share(text: str) -> float:
     return text.count("\ufffd") / max(1, len(text))
 
 
-# Labels whose text is read from the bytes as UTF-8 when the bytes are valid UTF-8 (see _decoded).
-_NOT_UTF8_LABELS_EXEMPT = ("utf-8", "utf8", "utf-16", "utf-32", "utf_16", "utf_32")
+# Unicode labels, which _decoded does not second-guess (UTF-16 text is valid UTF-8 too, NULs and all).
+_UNICODE_LABELS = ("utf-8", "utf8", "utf-16", "utf-32", "utf_16", "utf_32")
 
 
 def decode_html(body: bytes, header_encoding: str | None = None) -> DecodedPage:
@@ -107,7 +107,7 @@ def _decoded(body: bytes, header_encoding: str | None) -> DecodedPage:
     encoding, text = html_to_unicode(
         f"text/html; charset={header_encoding}" if header_encoding else None, body
     )
-    if not encoding.lower().startswith(_NOT_UTF8_LABELS_EXEMPT) and not body.isascii():
+    if not encoding.lower().startswith(_UNICODE_LABELS) and not body.isascii():
         # Another label over UTF-8 bytes (a second <meta>, a server default, a page converted and
         # its label left): a single-byte label never fails to decode, and GBK or Shift_JIS read
         # UTF-8 as other characters with few replacement ones, so the check below cannot catch it

@@ -261,7 +261,6 @@ def _classify(element, tag: str, length: int, mark, protected, may_be_ad_label: 
     kind = _names_kind(element_class or "", element_id or "") if named else None
     if kind is None:
         # Pages built with hashed classes name their parts in test ids ("article-teaser-list-widget").
-        # Players only by class: a test id "player" wraps the video's caption, which is the story's.
         test_id = element.get("data-testid")
         kind = _test_id_kind(test_id) if test_id else None
     if kind and not (kind not in ("comments", "media") and length > 1000 and _link_density(element) < 0.25):
