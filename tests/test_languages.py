@@ -482,3 +482,22 @@ def test_a_declared_galician_or_luxembourgish_chrome_takes_what_the_detectors_gi
                 "Iniciar sesión", "Sobre nós", "Contacto", "Política de privacidade", "Todos os dereitos reservados"]
     assert chrome_language(galician, declared_lang="gl").language == "gl"
     assert chrome_language(galician).language in ("es", "gl", "pt")
+
+
+def test_a_story_s_short_lines_beside_its_paragraphs_are_the_article_not_chrome():
+    # Dialogue and one-line paragraphs are too short to be told from a menu item alone; beside the
+    # story's long paragraphs, under the same parent, they are the story's.
+    from newsspider.extraction.document import parse_html
+    from newsspider.extraction.language import chrome_text
+
+    long = ["Haoyu looked at the deck of cards on the table and wondered who had left it there overnight.",
+            "Alden picked up two of them, turned them over slowly and laid them down again without a word."]
+    short = ["“Yes.”", "He stood firm.", "“What the hell?”"]
+    story = long[:1] + short + long[1:]
+    markup = ("<html><body><nav><a href='/'>Inici</a><a href='/c'>Comentaris</a></nav><article><div class='text'>"
+              + "".join(f"<p>{line}</p>" for line in story) + "</div></article>"
+              "<footer><p>He stood firm.</p></footer></body></html>")
+    tree, _ = parse_html(markup)
+    chrome = chrome_text(tree, "\n\n".join(story))
+    # (the footer's line is the page's, not the story's: it stays chrome)
+    assert chrome == ["Inici", "Comentaris", "He stood firm."], chrome

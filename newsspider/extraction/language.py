@@ -653,10 +653,14 @@ def chrome_text(tree, body_text: str, title: str | None = None) -> list[str]:
     title_key = (title or "").lower()
     longest = len(body_key) + 50
     article_blocks = []
+    short_lines = []  # short paragraphs in the body's text: the article's if they sit among its paragraphs
     for element in root.iter(*_ARTICLE_BLOCKS, "a"):
         raw = element.text_content()  # a block longer than the body is not in it
         if len(raw) < 20 and (element.tag == "a" or _evidence_letters(raw) < 16):
-            continue  # too short to be told from a menu item; but 8 Chinese characters are a line
+            # too short to be told from a menu item; but 8 Chinese characters are a line
+            if element.tag == "p" and raw.strip() and normalize_space(raw).lower() in body_key:
+                short_lines.append(element)
+            continue
         if element.tag == "a":
             if len(raw.strip()) >= 30:
                 article_blocks.append(element)
@@ -664,6 +668,10 @@ def chrome_text(tree, body_text: str, title: str | None = None) -> list[str]:
             text = normalize_space(raw).lower()
             if text in body_key or (title_key and text == title_key):
                 article_blocks.append(element)
+    if short_lines:
+        # A story's short lines ("“Yes.”", "He stood.") beside its long paragraphs: under the same parent.
+        story_parents = {element.getparent() for element in article_blocks if element.tag == "p"}
+        article_blocks += [element for element in short_lines if element.getparent() in story_parents]
     lifted = []
     for element in article_blocks:
         parent = element.getparent()
