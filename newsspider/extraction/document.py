@@ -78,8 +78,9 @@ def _replacement_share(text: str) -> float:
     return text.count("\ufffd") / max(1, len(text))
 
 
+_UTF8_LABELS = ("utf-8", "utf8", "utf_8")
 # Unicode labels, which _decoded does not second-guess (UTF-16 text is valid UTF-8 too, NULs and all).
-_UNICODE_LABELS = ("utf-8", "utf8", "utf-16", "utf-32", "utf_16", "utf_32")
+_UNICODE_LABELS = (*_UTF8_LABELS, "utf-16", "utf-32", "utf_16", "utf_32")
 
 
 def decode_html(body: bytes, header_encoding: str | None = None) -> DecodedPage:
@@ -98,7 +99,7 @@ _JAMO_UTF8 = re.compile(rb"\xe1[\x84-\x87]")
 
 
 def _may_be_decomposed(body: bytes, encoding: str) -> bool:
-    if not encoding.lower().replace("_", "-").startswith(("utf-8", "utf8")):
+    if not encoding.lower().startswith(_UTF8_LABELS):
         return True  # (rare: other encodings are checked in full)
     return b"\xcc" in body or b"\xcd" in body or (b"\xe1" in body and _JAMO_UTF8.search(body) is not None)
 

@@ -120,9 +120,8 @@ def read_head(tree) -> Head:
 
 
 def _first(metas: dict[str, str], *names: str) -> str | None:
-    """The first of the meta tags named, in any letter case."""
-    return next((metas[n] for n in names if n in metas), None) or next(
-        (metas[n.lower()] for n in names if n.lower() in metas), None)
+    """The first of the meta tags named, in any letter case (read_head keeps every name lower-cased too)."""
+    return next((metas[n.lower()] for n in names if n.lower() in metas), None)
 
 
 # Where publishers nest the article: a WebPage's mainEntity, an ItemPage's hasPart, …
@@ -468,8 +467,8 @@ def _near(first, element) -> bool:
     return box is None or any(a is box for a in element.iterancestors())
 
 
-# A byline's last word that names a newsroom, not a person ("WebMD Health News", "Pella News").
 _PLACEHOLDERS = {name for names in PLACEHOLDER_AUTHORS.values() for name in names}
+# A byline's last word that names a newsroom, not a person ("WebMD Health News", "Pella News").
 _NEWSROOM_WORDS = {
     "news", "nachrichten", "noticias", "notizie", "nieuws", "media", "medien", "agency", "agentur", "agence",
     "zeitung", "online", "redaktion", "rédaction", "redacción", "redazione", "staff", "desk", "team", "newsroom",
