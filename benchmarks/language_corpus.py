@@ -211,10 +211,10 @@ def translated_pages(out: Path, pages: dict[str, list[dict]], languages: list[st
     rows = []
     turn = 0
     for x in chrome_languages:
+        others = [y for y in languages if y != x]
         for layout in translated_chromes.LAYOUTS:
             for variant in ("declared", "missing", "wrong"):
                 for n in range(2):
-                    others = [y for y in languages if y != x]
                     y = others[turn % len(others)]
                     body = pages[y][turn % len(pages[y])]
                     turn += 1

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import datetime
+import functools
 import importlib.util
 import random
 import re
@@ -104,8 +105,10 @@ def _theme_messages(lang: str) -> dict[str, str]:
     return {english[key]: value for key, value in own.items() if key in english and value != english[key]}
 
 
+@functools.cache
 def catalog(lang: str) -> dict[str, str]:
-    """The translations of `lang` in Django's, Sphinx's and mkdocs-material's catalogs (first found wins)."""
+    """The translations of `lang` in Django's, Sphinx's and mkdocs-material's catalogs (first found
+    wins). Read once per language: every page of it asks again. Not to be changed by callers."""
     messages: dict[str, str] = {}
     django, sphinx = _package_dir("django"), _package_dir("sphinx")
     folders = []
